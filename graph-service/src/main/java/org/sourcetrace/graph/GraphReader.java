@@ -1,0 +1,156 @@
+package org.sourcetrace.graph;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.neo4j.driver.types.Relationship;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Batch reads behind the generic part of the API: every method answers a whole batch of parents in one
+ * query (one round trip), in a read transaction so that a cluster can route it to a secondary. Queries
+ * are assembled only from {@link Kind} and {@link Relation} constants; values always travel as parameters.
+ */
+@Component
+@Transactional(readOnly = true)
+public class GraphReader {
+
+	/** The key under which a node map carries its GraphQL type name. */
+	public static final String TYPE = "__typename";
+
+	private final Neo4jClient client;
+
+	GraphReader(Neo4jClient client) {
+		this.client = client;
+	}
+
+	/** Nodes of one kind by natural key; keys without a node are absent from the answer. */
+	public Map<String, Map<String, Object>> lookup(Kind kind, Collection<String> keys) {
+		String query = "UNWIND $keys AS key MATCH (n:%s {%s: key}) RETURN key, n".formatted(kind.label(),
+				kind.keyProperty());
+		Map<String, Map<String, Object>> found = new HashMap<>();
+		this.client.query(query).bind(List.copyOf(keys)).to("keys").fetchAs(Void.class).mappedBy((types, record) -> {
+			found.put(record.get("key").asString(), toMap(record.get("n").asNode()));
+			return null;
+		}).all();
+		return found;
+	}
+
+	/** The first target (by key) of a to-one relation for each parent key. */
+	public Map<String, Map<String, Object>> one(Relation relation, Collection<String> keys) {
+		String query = """
+				UNWIND $keys AS key
+				MATCH (n:%s {%s: key})
+				CALL (n) {
+				  MATCH %s
+				  RETURN m ORDER BY %s LIMIT 1
+				}
+				RETURN key, m""".formatted(relation.owner().label(), relation.owner().keyProperty(),
+				relation.pattern(), relation.orderKey());
+		Map<String, Map<String, Object>> found = new HashMap<>();
+		this.client.query(query).bind(List.copyOf(keys)).to("keys").fetchAs(Void.class).mappedBy((types, record) -> {
+			found.put(record.get("key").asString(), toMap(record.get("m").asNode()));
+			return null;
+		}).all();
+		return found;
+	}
+
+	/** One page of a to-many relation for each parent key, with the total count. */
+	public Map<String, Page> many(Relation relation, Collection<String> keys, int offset, int limit) {
+		String query = """
+				UNWIND $keys AS key
+				MATCH (n:%s {%s: key})
+				CALL (n) {
+				  MATCH %s
+				  WITH r, m ORDER BY %s, elementId(r) SKIP $offset LIMIT $limit
+				  RETURN collect({node: m, rel: r, start: startNode(r), end: endNode(r)}) AS items
+				}
+				RETURN key, items, COUNT { %s } AS total""".formatted(relation.owner().label(),
+				relation.owner().keyProperty(), relation.pattern(), relation.orderKey(), relation.countPattern());
+		Map<String, Page> pages = new HashMap<>();
+		boolean payment = isPayment(relation);
+		this.client.query(query)
+			.bindAll(Map.of("keys", List.copyOf(keys), "offset", offset, "limit", limit))
+			.fetchAs(Void.class)
+			.mappedBy((types, record) -> {
+				List<Item> items = record.get("items").asList((Value item) -> {
+					Relationship rel = item.get("rel").asRelationship();
+					Node node = item.get("node").asNode();
+					Map<String, Object> shown = payment ? payment(rel, item.get("start").asNode(), item.get("end").asNode())
+							: toMap(node);
+					return new Item(shown, rel.asMap());
+				});
+				pages.put(record.get("key").asString(), new Page(items, record.get("total").asLong()));
+				return null;
+			})
+			.all();
+		return pages;
+	}
+
+	/** A page of all nodes of a kind, in key order, optionally with one property equal to a value. */
+	public Page list(Kind kind, String property, Object value, int offset, int limit) {
+		String where = (property != null && value != null) ? " WHERE n.%s = $value".formatted(property) : "";
+		String query = """
+				CALL () {
+				  MATCH (n:%1$s)%3$s
+				  WITH n ORDER BY n.%2$s SKIP $offset LIMIT $limit
+				  RETURN collect(n) AS items
+				}
+				CALL () {
+				  MATCH (n:%1$s)%3$s
+				  RETURN count(n) AS total
+				}
+				RETURN items, total""".formatted(kind.label(), kind.keyProperty(), where);
+		Map<String, Object> params = new HashMap<>(Map.of("offset", offset, "limit", limit));
+		if (!where.isEmpty()) {
+			params.put("value", value);
+		}
+		return this.client.query(query).bindAll(params).fetchAs(Page.class).mappedBy((types, record) -> {
+			List<Item> items = record.get("items").asList((Value n) -> new Item(toMap(n.asNode()), Map.of()));
+			return new Page(items, record.get("total").asLong());
+		}).one().orElseThrow();
+	}
+
+	static boolean isPayment(Relation relation) {
+		return "PAID".equals(relation.relType());
+	}
+
+	/** A PAID relationship shown as a Payment with both accounts. */
+	private static Map<String, Object> payment(Relationship rel, Node from, Node to) {
+		Map<String, Object> payment = new LinkedHashMap<>(rel.asMap());
+		payment.put("from", toMap(from));
+		payment.put("to", toMap(to));
+		payment.put(TYPE, "Payment");
+		return payment;
+	}
+
+	/** A node as the map the GraphQL layer resolves fields from, with its type name. */
+	public static Map<String, Object> toMap(Node node) {
+		Map<String, Object> map = new LinkedHashMap<>(node.asMap());
+		map.put(TYPE, Kind.ofLabels(toList(node.labels())).map(Kind::label).orElse("Unknown"));
+		return map;
+	}
+
+	private static List<String> toList(Iterable<String> labels) {
+		List<String> list = new java.util.ArrayList<>();
+		labels.forEach(list::add);
+		return list;
+	}
+
+	/** One item of a page: the node shown and the properties of the relationship that led to it. */
+	public record Item(Map<String, Object> node, Map<String, Object> relationship) {
+	}
+
+	/** A page of items and the total over all pages. */
+	public record Page(List<Item> items, long total) {
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.sourcetrace.graph;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One relationship field of the GraphQL API: {@code Type.field} follows {@code relType} in a direction
+ * to nodes of the target kinds (any kind when the list is empty). A to-one field takes the first target by
+ * key; a to-many field is a paged connection.
+ */
+public record Relation(Kind owner, String field, String relType, boolean outgoing, List<Kind> targets,
+		boolean many) {
+
+	public String loaderName() {
+		return "rel:" + this.owner.label() + "." + this.field;
+	}
+
+	/** The pattern from {@code n} to {@code m} with the relationship bound to {@code r}. */
+	String pattern() {
+		String arrow = this.outgoing ? "-[r:%s]->" : "<-[r:%s]-";
+		return "(n)" + arrow.formatted(this.relType) + "(m" + targetLabels() + ")";
+	}
+
+	/** The same pattern without variables, for counting. */
+	String countPattern() {
+		String arrow = this.outgoing ? "-[:%s]->" : "<-[:%s]-";
+		return "(n)" + arrow.formatted(this.relType) + "(" + targetLabels() + ")";
+	}
+
+	private String targetLabels() {
+		return this.targets.isEmpty() ? ""
+				: ":" + this.targets.stream().map(Kind::label).collect(Collectors.joining("|"));
+	}
+
+	/** A stable order over the targets: by natural key, or by element id when targets are of any kind. */
+	String orderKey() {
+		if (this.targets.isEmpty()) {
+			return "elementId(m)";
+		}
+		if (this.targets.size() == 1) {
+			return "m." + this.targets.getFirst().keyProperty();
+		}
+		return "coalesce(" + this.targets.stream().map((k) -> "m." + k.keyProperty()).collect(Collectors.joining(", "))
+				+ ")";
+	}
+
+}

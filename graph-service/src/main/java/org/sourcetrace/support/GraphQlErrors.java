@@ -1,0 +1,75 @@
+package org.sourcetrace.support;
+
+import java.util.List;
+import java.util.Map;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns domain errors into GraphQL errors a person can act on (BAD_REQUEST naming the argument,
+ * NOT_FOUND), and gives graphql-java's own validation errors (unknown enum value, wrong type, missing
+ * argument) the same BAD_REQUEST classification. Anything else stays an opaque INTERNAL_ERROR: no Java
+ * or Neo4j message reaches a client.
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGraphQlInterceptor {
+
+	@Override
+	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		if (ex instanceof BadRequestException bad) {
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
+				.message(bad.getMessage())
+				.extensions(Map.of("argument", bad.argument()))
+				.build();
+		}
+		if (ex instanceof NotFoundException notFound) {
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(org.springframework.graphql.execution.ErrorType.NOT_FOUND)
+				.message(notFound.getMessage())
+				.build();
+		}
+		return null;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		return chain.next(request).map((response) -> {
+			if (response.getErrors().stream().noneMatch(GraphQlErrors::isValidation)) {
+				return response;
+			}
+			return response.transform((builder) -> builder.errors(relabel(response.getExecutionResult().getErrors())));
+		});
+	}
+
+	private static boolean isValidation(org.springframework.graphql.ResponseError error) {
+		return error.getErrorType() == ErrorType.ValidationError;
+	}
+
+	private static List<GraphQLError> relabel(List<GraphQLError> errors) {
+		return errors.stream().map((error) -> {
+			ErrorClassification type = error.getErrorType();
+			if (type != ErrorType.ValidationError) {
+				return error;
+			}
+			return GraphqlErrorBuilder.newError()
+				.errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
+				.message(error.getMessage())
+				.locations(error.getLocations())
+				.path(error.getPath())
+				.build();
+		}).toList();
+	}
+
+}

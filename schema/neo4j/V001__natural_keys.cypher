@@ -1,0 +1,19 @@
+// A uniqueness constraint (and its backing range index) for every natural key of the domain model.
+CREATE CONSTRAINT platform_key IF NOT EXISTS FOR (n:Platform) REQUIRE n.platformId IS UNIQUE;
+CREATE CONSTRAINT listing_key IF NOT EXISTS FOR (n:Listing) REQUIRE n.listingId IS UNIQUE;
+CREATE CONSTRAINT account_key IF NOT EXISTS FOR (n:Account) REQUIRE n.accountId IS UNIQUE;
+CREATE CONSTRAINT seller_key IF NOT EXISTS FOR (n:Seller) REQUIRE n.sellerId IS UNIQUE;
+CREATE CONSTRAINT phone_key IF NOT EXISTS FOR (n:Phone) REQUIRE n.number IS UNIQUE;
+CREATE CONSTRAINT email_key IF NOT EXISTS FOR (n:Email) REQUIRE n.address IS UNIQUE;
+CREATE CONSTRAINT address_key IF NOT EXISTS FOR (n:Address) REQUIRE n.addressId IS UNIQUE;
+CREATE CONSTRAINT shipment_key IF NOT EXISTS FOR (n:Shipment) REQUIRE n.waybillNo IS UNIQUE;
+CREATE CONSTRAINT carrier_key IF NOT EXISTS FOR (n:Carrier) REQUIRE n.carrierId IS UNIQUE;
+CREATE CONSTRAINT warehouse_key IF NOT EXISTS FOR (n:Warehouse) REQUIRE n.warehouseId IS UNIQUE;
+CREATE CONSTRAINT factory_key IF NOT EXISTS FOR (n:Factory) REQUIRE n.factoryId IS UNIQUE;
+CREATE CONSTRAINT brand_key IF NOT EXISTS FOR (n:Brand) REQUIRE n.brandId IS UNIQUE;
+CREATE CONSTRAINT rights_holder_key IF NOT EXISTS FOR (n:RightsHolder) REQUIRE n.holderId IS UNIQUE;
+CREATE CONSTRAINT complaint_key IF NOT EXISTS FOR (n:Complaint) REQUIRE n.complaintId IS UNIQUE;
+CREATE CONSTRAINT region_key IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT case_key IF NOT EXISTS FOR (n:Case) REQUIRE n.caseId IS UNIQUE;
+CREATE CONSTRAINT action_key IF NOT EXISTS FOR (n:Action) REQUIRE n.actionId IS UNIQUE;
+CREATE CONSTRAINT campaign_key IF NOT EXISTS FOR (n:Campaign) REQUIRE n.campaignId IS UNIQUE;
