@@ -55,7 +55,7 @@ class GraphWiring implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder builder) {
-		builder.scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.Json);
+		builder.scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.Date).scalar(ExtendedScalars.Json);
 		TypeResolver byTypeName = (env) -> env.getSchema()
 			.getObjectType((String) ((Map<?, ?>) env.getObject()).get(GraphReader.TYPE));
 		for (String union : List.of("Entity", "Location", "SearchResult")) {
@@ -79,6 +79,8 @@ class GraphWiring implements RuntimeWiringConfigurer {
 			builder.type(relation.owner().label(), (type) -> type.dataFetcher(relation.field(), fetcher));
 		}
 		builder.type("Case", (type) -> type.dataFetcher("region", reference(Kind.REGION, "regionCode")));
+		builder.type("Action", (type) -> type.dataFetcher("region", reference(Kind.REGION, "regionCode")));
+		builder.type("Account", (type) -> type.dataFetcher("platform", reference(Kind.PLATFORM, "platformId")));
 	}
 
 	private Map<PageKey, GraphReader.Page> loadPages(Relation relation, Set<PageKey> keys) {

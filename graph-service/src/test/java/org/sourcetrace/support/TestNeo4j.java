@@ -1,0 +1,61 @@
+package org.sourcetrace.support;
+
+import java.net.URI;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One real, in-process Neo4j (neo4j-harness) per test JVM, shared by every integration test. The service
+ * under test talks to it over Bolt as to an external server: {@code NEO4J_URI} is set, nothing is embedded.
+ */
+public final class TestNeo4j {
+
+	private static Neo4j neo4j;
+
+	private TestNeo4j() {
+	}
+
+	public static synchronized Neo4j instance() {
+		if (neo4j == null) {
+			neo4j = Neo4jBuilders.newInProcessBuilder()
+				.withDisabledServer()
+				// internal setting: skip the Bolt server's Netty quiet period on shutdown, as Neo4j's own tests do
+				.withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, java.time.Duration.ZERO)
+				.build();
+			Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
+		}
+		return neo4j;
+	}
+
+	public static URI boltUri() {
+		return instance().boltURI();
+	}
+
+	public static GraphDatabaseService database() {
+		return instance().defaultDatabaseService();
+	}
+
+	public static DatabaseManagementService dbms() {
+		return instance().databaseManagementService();
+	}
+
+	/** Points the application at the shared harness ({@code @DynamicPropertySource}). */
+	public static void register(DynamicPropertyRegistry registry) {
+		registry.add("sourcetrace.neo4j.uri", () -> boltUri().toString());
+		registry.add("spring.neo4j.uri", () -> boltUri().toString());
+		registry.add("spring.neo4j.authentication.password", () -> "unused-auth-is-disabled");
+		registry.add("sourcetrace.demo.load", () -> "false");
+	}
+
+	/** Removes all data (not the schema) between tests that need a clean graph. */
+	public static void clear() {
+		database().executeTransactionally("MATCH (n) WHERE NOT n:__SchemaMigration DETACH DELETE n");
+	}
+
+}
