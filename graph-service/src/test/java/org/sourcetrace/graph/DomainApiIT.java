@@ -153,4 +153,41 @@ class DomainApiIT {
 		return counter.queries().size();
 	}
 
+
+	@Test
+	void searchFindsChineseAndLatinTextAcrossKindsBestFirst() {
+		JsonNode edges = http().document("search", Map.of("text", "陈记")).path("data").path("search").path("edges");
+		List<String> kinds = new ArrayList<>();
+		edges.forEach((e) -> kinds.add(e.path("kind").asString()));
+		assertThat(kinds).contains("SELLER", "ACCOUNT");
+		double previous = Double.MAX_VALUE;
+		for (JsonNode edge : edges) {
+			assertThat(edge.path("score").asDouble()).isLessThanOrEqualTo(previous);
+			previous = edge.path("score").asDouble();
+		}
+		JsonNode listing = http().document("search", Map.of("text", "handbag 117", "kinds", List.of("LISTING"), "first", 1))
+			.path("data").path("search");
+		assertThat(listing.path("edges").get(0).path("node").path("title").asString()).isEqualTo("Lumière handbag no. 117");
+		assertThat(listing.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+	}
+
+	@Test
+	void searchTreatsLuceneSyntaxAsText() {
+		JsonNode response = http().document("search", Map.of("text", "handbag AND (no. \\ \"*~"));
+		assertThat(response.path("errors").isMissingNode()).isTrue();
+		assertThat(response.path("data").path("search").path("edges").size()).isGreaterThan(0);
+	}
+
+	@Test
+	void searchPagesDoNotOverlap() {
+		JsonNode first = http().document("search", Map.of("text", "handbag", "first", 30)).path("data").path("search");
+		String after = first.path("pageInfo").path("endCursor").asString();
+		JsonNode second = http().document("search", Map.of("text", "handbag", "first", 30, "after", after))
+			.path("data").path("search");
+		List<String> ids = new ArrayList<>();
+		first.path("edges").forEach((e) -> ids.add(e.path("node").path("listingId").asString()));
+		second.path("edges").forEach((e) -> ids.add(e.path("node").path("listingId").asString()));
+		assertThat(ids).hasSize(60).doesNotHaveDuplicates();
+	}
+
 }
