@@ -1,0 +1,2 @@
+/** The deterministic generator of SourceTrace's import files and their ground truth. */
+package org.sourcetrace.seed;
