@@ -53,7 +53,21 @@
     return { title: 'Examples', icon: examplesIcon, content: ExamplesPanel };
   }
 
+  // GraphiQL 3.2 takes the first tab's variables from its storage only, not from defaultTabs:
+  // on a first visit (no tabs stored yet) put the first example's variables there.
+  function seedFirstVisit(examples) {
+    try {
+      if (examples.length > 0 && examples[0].variables && localStorage.getItem('graphiql:tabState') === null) {
+        localStorage.setItem('graphiql:variables', examples[0].variables);
+      }
+    }
+    catch (storageDisabled) {
+      // the first tab then starts without its variables
+    }
+  }
+
   function render(setup) {
+    seedFirstVisit(setup.examples);
     var fetcher = GraphiQL.createFetcher({
       url: setup.endpoint,
       fetch: sameOriginFetch,
