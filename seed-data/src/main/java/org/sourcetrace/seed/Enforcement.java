@@ -26,7 +26,7 @@ final class Enforcement {
         this.shipping = shipping;
     }
 
-    void campaign() {
+    static void campaign(World w) {
         w.out(Table.CAMPAIGNS).row(Prov.of(MANUAL, Times.CAMPAIGN_START_S, 'A'), CAMPAIGN,
                 "2025年网络市场侵权假冒专项整治行动", Times.CAMPAIGN_START.toString(), Times.CAMPAIGN_END.toString());
     }
@@ -107,8 +107,8 @@ final class Enforcement {
             int f = ring.factories.get(i);
             String factoryRegion = w.facts.factoryRegion.get(f);
             long at = Math.min(t + rng.between(10, 40) * Times.DAY, Times.END);
-            if (!Regions.provinceOf(factoryRegion).equals(Regions.provinceOf(caseRegion))
-                    || !Regions.cityOf(factoryRegion).equals(caseRegion)) {
+            // The factory is under another authority: the case's region asks the factory's district for help.
+            if (!Regions.cityOf(factoryRegion).equals(caseRegion)) {
                 int a = w.action("ASSISTANCE_REQUEST", done ? "DONE" : "REQUESTED", at, factoryRegion, -1, c, caseRegion,
                         factoryRegion, Prov.of(MANUAL, at, 'A'));
                 w.targets(a, "FACTORY", Ids.factory(f), Prov.of(MANUAL, at, 'A'));

@@ -48,12 +48,11 @@ public final class Generator {
         World world = new World(outDir, format, Regions.load());
         try (world) {
             referenceData(world);
-            var enforcement = new Enforcement(world, null, null);
-            enforcement.campaign();
+            Enforcement.campaign(world);
             var market = Market.build(world, rng.split(), scale);
             var shipping = new Shipping(world, new Buyers(world));
             populate(world, market, shipping, rng.split(), scale, rings);
-            enforcement = new Enforcement(world, market, shipping);
+            var enforcement = new Enforcement(world, market, shipping);
             enforcement.complaints(rng.split(), rings, world.facts.listings());
             enforcement.cases(rng.split(), rings);
             counts = world.counts();
@@ -74,7 +73,7 @@ public final class Generator {
             double ringUnits = ringBudget / 40.0;
             double legitUnits = legitBudget / 15.0;
             if (ringBudget > 0 && rng.nextDouble() * (ringUnits + legitUnits) < ringUnits) {
-                int size = Math.min(ringBudget, 10 + (int) (-Math.log(1 - rng.nextDouble()) * 30));
+                int size = Math.min(ringBudget, 10 + (int) (-StrictMath.log(1 - rng.nextDouble()) * 30));
                 if (ringBudget - size < 10) {
                     size = ringBudget;
                 }

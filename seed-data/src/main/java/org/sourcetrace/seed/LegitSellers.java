@@ -35,7 +35,7 @@ final class LegitSellers {
         var h = m.holders.get(hIndex);
         var category = Catalog.CATEGORIES.get(h.category);
         boolean company = rng.chance(0.6);
-        int office = company && rng.chance(0.25) ? m.officeAddresses.get(rng.nextInt(m.officeAddresses.size())) : -1;
+        int office = company && rng.chance(0.2) ? m.officeAddresses.get(rng.nextInt(m.officeAddresses.size())) : -1;
         String district = w.regions.districtInProvince(rng, rng.pick(w.regions.provinces()).code());
         var city = w.regions.get(Regions.cityOf(district));
         var id = sellers.seller(rng, company ? "COMPANY" : "PERSON",
@@ -54,13 +54,15 @@ final class LegitSellers {
             w.pay(pay, h.distributorBank, rng.between(2_000L, 400_000L) * 100, at, Prov.of(PAYMENT_FEED, at + Times.DAY, 'A'));
         }
         int n = Math.min(budget, rng.between(4, 12) + rng.tail(0, 40, 0.9));
+        // Some sellers ship with carriers whose feeds we do not get: no parcel of theirs is in the data.
+        boolean visible = rng.chance(0.85);
         for (int i = 0; i < n; i++) {
             int store = storefronts[rng.nextInt(stores)];
             var brand = h.brands.get(rng.nextInt(h.brands.size()));
             var life = ListingDraw.life(rng, Times.START, Times.END, 0.0, 0.15);
             int listing = listing(rng, store, brand.index(), brand.name(), category, life, holderSourceSet[hIndex],
                     office >= 0 ? HardCase.OFFICE_ADDRESS.bit() : 0);
-            if (rng.chance(0.6)) {
+            if (visible && rng.chance(0.6)) {
                 for (int k = rng.between(1, 3); k > 0; k--) {
                     shipping.outbound(rng, h.stockedAt.get(rng.nextInt(h.stockedAt.size())), listing,
                             rng.chance(0.9) ? store : -1, ListingDraw.during(rng, life), category, Prov.Source.LOGISTICS_FEED, 'B');
@@ -119,7 +121,7 @@ final class LegitSellers {
             }
         }
         boolean company = rng.chance(0.4);
-        int office = rng.chance(0.25) ? m.officeAddresses.get(rng.nextInt(m.officeAddresses.size())) : -1;
+        int office = rng.chance(0.1) ? m.officeAddresses.get(rng.nextInt(m.officeAddresses.size())) : -1;
         String district = w.regions.districtInProvince(rng, rng.pick(w.regions.provinces()).code());
         var city = w.regions.get(Regions.cityOf(district));
         var id = sellers.seller(rng, company ? "COMPANY" : "PERSON",
@@ -139,12 +141,13 @@ final class LegitSellers {
         int sourceSet = w.facts.sourceSet(factories.toSortedSet());
         String trade = Names.trade(rng);
         int n = Math.min(budget, rng.between(5, 30));
+        boolean visible = rng.chance(0.85);
         for (int i = 0; i < n; i++) {
             int store = storefronts[rng.nextInt(stores)];
             var life = ListingDraw.life(rng, Times.START, Times.END, 0.02, 0.15);
             int listing = listing(rng, store, -1, trade, category, life, sourceSet,
                     office >= 0 ? HardCase.OFFICE_ADDRESS.bit() : 0);
-            if (rng.chance(0.5)) {
+            if (visible && rng.chance(0.5)) {
                 shipping.outbound(rng, warehouses.get(rng.nextInt(warehouses.size())), listing, store,
                         ListingDraw.during(rng, life), category, Prov.Source.LOGISTICS_FEED, 'B');
             }
