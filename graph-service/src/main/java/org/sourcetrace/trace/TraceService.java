@@ -1,0 +1,102 @@
+package org.sourcetrace.trace;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.sourcetrace.graph.Kind;
+import org.sourcetrace.support.BadRequestException;
+
+import org.springframework.stereotype.Service;
+
+/** Traces listings to their candidate sources: the public face of the trace feature. */
+@Service
+public class TraceService {
+
+	static final int DEFAULT_MAX_HOPS = 8;
+
+	static final int MAX_HOPS = 12;
+
+	static final int MAX_CANDIDATES = 10;
+
+	static final int LOOKUP_SOURCES = 3;
+
+	private final TraceQueries queries;
+
+	TraceService(TraceQueries queries) {
+		this.queries = queries;
+	}
+
+	public Trace trace(String listingId, Integer maxHops, OffsetDateTime since) {
+		requireListingId(listingId, "listingId");
+		TraceQueries.Evidence evidence = this.queries.evidence(listingId, transfers(maxHops), since);
+		if (evidence.listing() == null) {
+			return new Trace(null, List.of(), "No listing has the id " + listingId + ".", false);
+		}
+		List<TraceScoring.Candidate> ranked = TraceScoring.rank(evidence.rows());
+		boolean truncated = ranked.size() > MAX_CANDIDATES || ranked.stream().anyMatch(TraceScoring.Candidate::truncated);
+		List<TraceScoring.Candidate> shown = ranked.subList(0, Math.min(MAX_CANDIDATES, ranked.size()));
+		String explanation = shown.isEmpty() ? explainEmpty(evidence.rows().isEmpty()) : null;
+		return new Trace(evidence.listing(), shown, explanation, truncated);
+	}
+
+	public SourceLookup lookup(String platformId, String externalId) {
+		String listingId = platformId + ":" + externalId;
+		if (!Kind.PLATFORM.isWellFormedKey(platformId)) {
+			throw new BadRequestException("platformId", "Argument 'platformId' must be letters, digits, '_', '.' or '-'.");
+		}
+		if (externalId == null || externalId.isBlank() || externalId.length() > 200) {
+			throw new BadRequestException("externalId", "Argument 'externalId' must be 1 to 200 characters.");
+		}
+		TraceQueries.Evidence evidence = this.queries.evidence(listingId, transfers(null), null);
+		if (evidence.listing() == null) {
+			return new SourceLookup(false, listingId, List.of());
+		}
+		List<SourceSummary> sources = TraceScoring.rank(evidence.rows()).stream().limit(LOOKUP_SOURCES)
+			.map((c) -> new SourceSummary(String.valueOf(c.factory().get("factoryId")), (String) c.factory().get("name"),
+					c.regionCode(), c.score(), c.unauthorized(), c.evidenceKinds()))
+			.toList();
+		return new SourceLookup(true, listingId, sources);
+	}
+
+	private static String explainEmpty(boolean noRows) {
+		return noRows
+				? "No evidence links this listing to a factory: no shipment fulfilled it or was sent by its operator's "
+						+ "accounts from a warehouse with inbound goods, no payment from its operator reached a factory's "
+						+ "operator, and its operator shares no identifier with one."
+				: "Only weak evidence was found (e.g. an identifier shared by many parties); no candidate reaches the "
+						+ "minimum score of " + TraceScoring.MIN_SCORE + ".";
+	}
+
+	/** Validates maxHops (shipment legs, 2–12) and turns it into the number of transfers allowed. */
+	static int transfers(Integer maxHops) {
+		int hops = (maxHops != null) ? maxHops : DEFAULT_MAX_HOPS;
+		if (hops < 2 || hops > MAX_HOPS) {
+			throw new BadRequestException("maxHops",
+					"Argument 'maxHops' must be between 2 and " + MAX_HOPS + ", was " + hops + ".");
+		}
+		return hops - 2;
+	}
+
+	static void requireListingId(String listingId, String argument) {
+		if (!Kind.LISTING.isWellFormedKey(listingId)) {
+			throw new BadRequestException(argument,
+					"Argument '" + argument + "' is not a valid Listing key: expected platformId:externalId, e.g. taobao:6012345.");
+		}
+	}
+
+	/** The answer of traceSource. */
+	public record Trace(Map<String, Object> listing, List<TraceScoring.Candidate> candidates, String explanation,
+			boolean truncated) {
+	}
+
+	/** The answer of sourceLookup. */
+	public record SourceLookup(boolean found, String listingId, List<SourceSummary> sources) {
+	}
+
+	/** A source in the compact lookup. */
+	public record SourceSummary(String factoryId, String name, String regionCode, double score, boolean unauthorized,
+			List<EvidenceKind> evidenceKinds) {
+	}
+
+}
