@@ -12,14 +12,30 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code traceSource} and {@code sourceLookup}. */
+/** {@code traceSource}, {@code sourceLookup}, {@code distributionNetwork} and {@code operatorCluster}. */
 @Controller
 class TraceController {
 
 	private final TraceService service;
 
-	TraceController(TraceService service) {
+	private final NetworkService networks;
+
+	private final ClusterService clusters;
+
+	TraceController(TraceService service, NetworkService networks, ClusterService clusters) {
 		this.service = service;
+		this.networks = networks;
+		this.clusters = clusters;
+	}
+
+	@QueryMapping
+	NetworkService.Network distributionNetwork(@Argument String factoryId, @Argument Integer maxHops) {
+		return this.networks.network(factoryId, maxHops);
+	}
+
+	@QueryMapping
+	ClusterService.Cluster operatorCluster(@Argument String sellerId) {
+		return this.clusters.cluster(sellerId);
 	}
 
 	@QueryMapping
