@@ -39,6 +39,14 @@ public final class Generator {
         }
         try {
             Files.createDirectories(outDir);
+            // FORMAT.md forbids X.csv beside X.jsonl: drop what an earlier run in the other format left.
+            for (Table t : Table.values()) {
+                for (OutputFormat other : OutputFormat.values()) {
+                    if (other != format) {
+                        Files.deleteIfExists(outDir.resolve(t.baseName() + other.extension()));
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -45,4 +45,15 @@ class JsonLinesTest {
             }
         }
     }
+
+    @Test
+    void aRunInOneFormatRemovesTheOtherFormatsFilesSoNoKindIsPresentTwice(@TempDir Path dir) {
+        Generator.generate(0.01, 42, dir, OutputFormat.CSV);
+        Generator.generate(0.01, 42, dir, OutputFormat.JSONL);
+
+        for (Table t : Table.values()) {
+            assertThat(dir.resolve(t.baseName() + ".csv")).doesNotExist();
+            assertThat(dir.resolve(t.baseName() + ".jsonl")).exists();
+        }
+    }
 }
