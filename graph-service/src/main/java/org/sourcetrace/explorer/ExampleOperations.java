@@ -60,7 +60,8 @@ class ExampleOperations {
 			.map((line) -> line.substring(1).strip())
 			.toList();
 		String title = comments.isEmpty() ? name : comments.getFirst();
-		String description = String.join("\n", comments.subList(Math.min(1, comments.size()), comments.size()));
+		// the further comment lines are one paragraph, wrapped to fit the file
+		String description = String.join(" ", comments.subList(Math.min(1, comments.size()), comments.size()));
 		Resource variables = document.createRelative(name + ".variables.json");
 		String variablesJson = variables.exists() ? variables.getContentAsString(StandardCharsets.UTF_8) : null;
 		return new Example(name, title, description.isBlank() ? null : description, query, variablesJson);

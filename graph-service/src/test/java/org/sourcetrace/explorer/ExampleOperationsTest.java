@@ -61,6 +61,18 @@ class ExampleOperationsTest {
 	}
 
 	@Test
+	void leadingCommentsGiveTitleAndOneParagraphOfDescriptionAndTheJsonBesideGivesVariables() {
+		Example region = examples.stream()
+			.filter((example) -> example.name().equals("03-region"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(region.title()).isEqualTo("A region with its sub-regions");
+		assertThat(region.description()).startsWith("A province").doesNotContain("\n");
+		assertThat(region.query()).contains("query Region(");
+		assertThat(region.variables()).contains("\"330000\"");
+	}
+
+	@Test
 	void everyExampleValidatesAgainstTheSchema() {
 		assertThat(examples).allSatisfy((example) -> {
 			Document document = Parser.parse(example.query());

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.openqa.selenium.By;
@@ -41,7 +42,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The explorer as an investigator on a network closed to the internet meets it: the whole application
@@ -52,6 +52,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sourcetrace.embedded.bolt-port=0", "sourcetrace.demo.load=false" })
 @DirtiesContext
+@EnabledIf(value = "chromiumInstalled", disabledReason = "no Debian Chromium: the browser test needs /usr/bin/chromium "
+		+ "and /usr/bin/chromedriver (apt-get install -y chromium chromium-driver), or -Dchromium.binary and -Dchromedriver.binary")
 class ExplorerBrowserIT {
 
 	private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -82,11 +84,13 @@ class ExplorerBrowserIT {
 		registry.add("sourcetrace.embedded.data-dir", () -> temp.resolve("neo4j").toString());
 	}
 
+	/** Checked before the application starts, so a machine without Chromium skips the test at no cost. */
+	static boolean chromiumInstalled() {
+		return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+	}
+
 	@BeforeAll
 	static void startOfflineChromium() {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Browser test skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
-						+ " (install Debian's packages: apt-get install -y chromium chromium-driver)");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
