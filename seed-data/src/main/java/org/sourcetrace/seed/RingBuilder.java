@@ -3,7 +3,6 @@ package org.sourcetrace.seed;
 import static org.sourcetrace.seed.Prov.Source.FIELD_RAID;
 import static org.sourcetrace.seed.Prov.Source.LOGISTICS_FEED;
 import static org.sourcetrace.seed.Prov.Source.MANUAL;
-import static org.sourcetrace.seed.Prov.Source.PAYMENT_FEED;
 import static org.sourcetrace.seed.Prov.Source.PLATFORM_FEED;
 
 import java.util.ArrayList;
@@ -12,21 +11,19 @@ import java.util.List;
 /**
  * Counterfeit rings: a factory operator's factories ship INBOUND to warehouses (sometimes a 3PL shared
  * with another ring), TRANSFERs move stock on, and operators with storefronts on several platforms sell
- * it. Operators differ in how much evidence they leave (see {@link Profile}).
+ * it. Operators differ in how much evidence they leave (see {@link RingOperator.Profile}).
  */
 final class RingBuilder {
 
-    /** How much of an operator the data shows. */
-    enum Profile { FULL, PAYMENT_ONLY, IDENTIFIER_ONLY, NONE }
-
     /** Non-lead operators cycle through this, so even the demo dataset holds every profile. */
-    private static final Profile[] CYCLE = {Profile.PAYMENT_ONLY, Profile.FULL, Profile.IDENTIFIER_ONLY, Profile.FULL,
-        Profile.NONE, Profile.FULL};
+    private static final RingOperator.Profile[] CYCLE = {RingOperator.Profile.PAYMENT_ONLY, RingOperator.Profile.FULL,
+        RingOperator.Profile.IDENTIFIER_ONLY, RingOperator.Profile.FULL, RingOperator.Profile.NONE, RingOperator.Profile.FULL};
 
     private final World w;
     private final Market m;
     private final Shipping shipping;
     private final Sellers sellers;
+    private final RingSales sales;
     private int profileCounter;
     /** A 3PL warehouse opened by one ring and used by the next one as well. */
     private int pendingShared = -1;
@@ -36,11 +33,9 @@ final class RingBuilder {
         this.m = market;
         this.shipping = shipping;
         this.sellers = new Sellers(world);
+        this.sales = new RingSales(world, market, shipping);
     }
 
-    private record Operator(Sellers.Identity id, Profile profile, List<Integer> stores, List<Long> opened,
-            List<Integer> payments, int logistics) {
-    }
 
     Ring build(Rng rng, int r, int budget) {
         var ring = new Ring(r);
@@ -66,8 +61,8 @@ final class RingBuilder {
         warehouses(rng, ring, r, multi, sharedDistrict, province);
         shareIdentifiers(rng, ring, ops);
         stock(rng, ring, category, budget);
-        listings(rng, ring, ops, category, budget);
-        payments(rng, ring, ops);
+        sales.listings(rng, ring, ops, category, budget);
+        sales.payments(rng, ring, ops);
         ring.tags |= provinces(ring) > 1 ? HardCase.MULTI_PROVINCE.bit() : 0;
         if (office) {
             ring.tags |= HardCase.OFFICE_ADDRESS.bit();
@@ -121,14 +116,14 @@ final class RingBuilder {
         return w.regions.districtInProvince(rng, other);
     }
 
-    private List<Operator> operators(Rng rng, Ring ring, int r, boolean multi, boolean rotated, String province) {
+    private List<RingOperator> operators(Rng rng, Ring ring, int r, boolean multi, boolean rotated, String province) {
         int n = 1 + rng.tail(0, 3, 0.45);
         if (r < 6) {
             n = Math.max(n, 2);
         }
-        var ops = new ArrayList<Operator>();
+        var ops = new ArrayList<RingOperator>();
         for (int i = 0; i < n; i++) {
-            Profile profile = i == 0 ? Profile.FULL : CYCLE[profileCounter++ % CYCLE.length];
+            RingOperator.Profile profile = i == 0 ? RingOperator.Profile.FULL : CYCLE[profileCounter++ % CYCLE.length];
             String district = multi && i > 0 ? w.regions.districtInProvince(rng, rng.pick(w.regions.provinces()).code())
                     : w.regions.districtInProvince(rng, province);
             boolean company = rng.chance(0.3);
@@ -141,7 +136,7 @@ final class RingBuilder {
             }
             var stores = new ArrayList<Integer>();
             var opened = new ArrayList<Long>();
-            int storeCount = profile == Profile.FULL ? rng.between(1, 4) : rng.between(1, 3);
+            int storeCount = profile == RingOperator.Profile.FULL ? rng.between(1, 4) : rng.between(1, 3);
             int kyc = rng.chance(0.7) ? id.phone() : -1;
             for (int s = 0; s < storeCount; s++) {
                 int platform = Catalog.weighted(rng, Catalog.RING_PLATFORM_WEIGHTS);
@@ -169,14 +164,14 @@ final class RingBuilder {
                 payments.add(pay);
                 ring.paymentAccounts.add(pay);
             }
-            int logistics = profile == Profile.FULL && rng.chance(0.3)
+            int logistics = profile == RingOperator.Profile.FULL && rng.chance(0.3)
                     ? sellers.account(rng, id.seller(), Facts.LOGISTICS, null, Times.START + rng.between(0, 200) * Times.DAY) : -1;
             stores.forEach(ring.accounts::add);
             payments.forEach(ring.accounts::add);
             if (logistics >= 0) {
                 ring.accounts.add(logistics);
             }
-            ops.add(new Operator(id, profile, stores, opened, payments, logistics));
+            ops.add(new RingOperator(id, profile, stores, opened, payments, logistics));
         }
         ring.lead = ops.getFirst().id().seller();
         return ops;
@@ -240,7 +235,7 @@ final class RingBuilder {
     }
 
     /** Identifier-only operators share the factory operator's phone or email, or the lead's phone. */
-    private void shareIdentifiers(Rng rng, Ring ring, List<Operator> ops) {
+    private void shareIdentifiers(Rng rng, Ring ring, List<RingOperator> ops) {
         var fo = ring.factoryOperator;
         var lead = ops.getFirst().id();
         boolean leadOperatesWarehouse = false;
@@ -249,7 +244,7 @@ final class RingBuilder {
         }
         for (var op : ops.subList(1, ops.size())) {
             long at = Times.between(rng, Times.START + 100 * Times.DAY, Times.END);
-            if (op.profile() == Profile.IDENTIFIER_ONLY) {
+            if (op.profile() == RingOperator.Profile.IDENTIFIER_ONLY) {
                 double x = rng.nextDouble();
                 if (x < 0.5) {
                     w.sellerPhone(op.id().seller(), ring.factoryOperatorPhone, Prov.of(MANUAL, at, 'C'));
@@ -258,7 +253,7 @@ final class RingBuilder {
                 } else {
                     w.sellerPhone(op.id().seller(), lead.phone(), Prov.of(MANUAL, at, 'D'));
                 }
-            } else if (op.profile() == Profile.FULL && rng.chance(0.3)) {
+            } else if (op.profile() == RingOperator.Profile.FULL && rng.chance(0.3)) {
                 w.sellerPhone(op.id().seller(), lead.phone(), Prov.of(MANUAL, at, 'C'));
             }
         }
@@ -279,107 +274,6 @@ final class RingBuilder {
                 shipping.transfer(rng, ring.warehouses.get(i), ring.warehouses.get(i + 1),
                         Times.between(rng, Times.START + 20 * Times.DAY, Times.END - 10 * Times.DAY), category, 'B');
             }
-        }
-    }
-
-    private void listings(Rng rng, Ring ring, List<Operator> ops, Catalog.Category category, int budget) {
-        int sourceSet = w.facts.sourceSet(ring.factories.toSortedSet());
-        int[] weights = new int[ops.size()];
-        for (int i = 0; i < ops.size(); i++) {
-            weights[i] = i == 0 ? 3 : rng.between(1, 2);
-        }
-        boolean[] sentSomething = new boolean[ops.size()];
-        for (int n = 0; n < budget; n++) {
-            int o = n < ops.size() ? n : Catalog.weighted(rng, weights);
-            var op = ops.get(o);
-            int s = rng.nextInt(op.stores().size());
-            int store = op.stores().get(s);
-            ListingDraw.Life life;
-            if (store == ring.rotatedStorefront) {
-                var l = ListingDraw.life(rng, op.opened().get(s), ring.rotatedAt, 0, 0);
-                life = new ListingDraw.Life(l.firstSeen(), ring.rotatedAt, "TAKEN_DOWN");
-            } else {
-                life = ListingDraw.life(rng, op.opened().get(s), Times.END, 0.1, 0.1);
-            }
-            int tags = ring.tags | switch (op.profile()) {
-                case PAYMENT_ONLY -> HardCase.PAYMENT_ONLY.bit();
-                case IDENTIFIER_ONLY -> HardCase.IDENTIFIER_ONLY.bit();
-                case NONE -> HardCase.NO_EVIDENCE.bit();
-                case FULL -> 0;
-            };
-            if (o != 0) {
-                tags &= ~HardCase.ROTATED_STOREFRONT.bit();
-            }
-            int brand = ring.victimBrands.get(rng.nextInt(ring.victimBrands.size()));
-            var spec = new World.ListingSpec(w.facts.accountPlatform.get(store), store, brand,
-                    Names.title(rng, m.brands.get(brand).name(), rng.pick(category.products())),
-                    ListingDraw.priceCents(rng, category, false), life.firstSeen(), life.lastSeen(), life.status(),
-                    ListingDraw.sales(rng), ring.index, sourceSet, tags);
-            int listing = w.listing(spec, rng, Prov.of(PLATFORM_FEED, life.lastSeen(), rng.chance(0.8) ? 'A' : 'B'));
-            ring.listings.add(listing);
-            if (op.profile() != Profile.FULL) {
-                if (rng.chance(0.4)) {
-                    // A parcel the logistics feed saw leave the ring's warehouse, with no sender or listing on it.
-                    anonymousParcel(rng, ring, category, life);
-                }
-                continue;
-            }
-            if (rng.chance(0.65)) {
-                for (int k = rng.between(1, 3); k > 0; k--) {
-                    int sender = op.logistics() >= 0 && rng.chance(0.25) ? op.logistics() : store;
-                    shipping.outbound(rng, pickWarehouse(rng, ring), listing, sender, ListingDraw.during(rng, life), category,
-                            LOGISTICS_FEED, rng.chance(0.7) ? 'B' : 'C');
-                    sentSomething[o] |= sender == store;
-                }
-                if (o == 0 && life.active()) {
-                    ring.leadListings.add(listing);
-                }
-            } else {
-                w.addListingTags(listing, HardCase.OPERATOR_ONLY.bit());
-            }
-        }
-        for (int o = 0; o < ops.size(); o++) {
-            var op = ops.get(o);
-            if (op.profile() != Profile.FULL) {
-                continue;
-            }
-            // Operator-level evidence: parcels sent by the operator's storefronts, listing unknown.
-            for (int k = sentSomething[o] ? rng.between(0, 3) : rng.between(1, 3); k > 0; k--) {
-                int store = op.stores().get(rng.nextInt(op.stores().size()));
-                long at = Times.between(rng, Times.START + 30 * Times.DAY, Times.END - 5 * Times.DAY);
-                shipping.outbound(rng, pickWarehouse(rng, ring), -1, store, at, category, LOGISTICS_FEED, 'B');
-            }
-        }
-    }
-
-    private void anonymousParcel(Rng rng, Ring ring, Catalog.Category category, ListingDraw.Life life) {
-        shipping.outbound(rng, pickWarehouse(rng, ring), -1, -1, ListingDraw.during(rng, life), category, LOGISTICS_FEED, 'C');
-    }
-
-    private static int pickWarehouse(Rng rng, Ring ring) {
-        return ring.warehouses.get(rng.nextInt(ring.warehouses.size()));
-    }
-
-    private void payments(Rng rng, Ring ring, List<Operator> ops) {
-        for (int o = 0; o < ops.size(); o++) {
-            var op = ops.get(o);
-            // Some fully visible operators pay the factory in cash: their listings keep shipment/operator evidence only.
-            boolean pays = op.profile() == Profile.PAYMENT_ONLY || op.profile() == Profile.FULL && rng.chance(o == 0 ? 0.75 : 0.5);
-            if (!pays) {
-                continue;
-            }
-            for (int pay : op.payments()) {
-                for (int k = rng.between(1, 4); k > 0; k--) {
-                    long at = Times.between(rng, Times.START, Times.END - 5 * Times.DAY);
-                    w.pay(pay, ring.factoryBank, rng.between(5_000L, 300_000L) * 100, at,
-                            Prov.of(PAYMENT_FEED, at + rng.between(1, 30) * Times.DAY, rng.chance(0.7) ? 'A' : 'B'));
-                }
-            }
-        }
-        if (ring.thirdPartyBank >= 0) {
-            int pay = ops.getFirst().payments().getFirst();
-            long at = Times.between(rng, Times.START, Times.END - 5 * Times.DAY);
-            w.pay(pay, ring.thirdPartyBank, rng.between(2_000L, 40_000L) * 100, at, Prov.of(PAYMENT_FEED, at + Times.DAY, 'B'));
         }
     }
 
