@@ -1,5 +1,7 @@
 package org.sourcetrace;
 
+import org.sourcetrace.ingest.ImportCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SourceTraceApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
+			System.exit(ImportCommand.run(SourceTraceApplication.class, args));
+		}
 		SpringApplication.run(SourceTraceApplication.class, args);
 	}
 

@@ -1,0 +1,70 @@
+package org.sourcetrace.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.StreamSupport;
+
+import org.neo4j.graphdb.Entity;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.Transaction;
+import org.sourcetrace.graph.Kind;
+
+/**
+ * The whole domain graph reduced to counts per label and relationship type, and a checksum over every node
+ * and relationship with all its properties and their Java types (so a Float stored as a String differs).
+ */
+record GraphFingerprint(Map<String, Long> counts, String checksum) {
+
+	static GraphFingerprint of(GraphDatabaseService db) {
+		Map<String, Long> counts = new TreeMap<>();
+		List<String> lines = new ArrayList<>();
+		try (Transaction tx = db.beginTx()) {
+			for (Node node : tx.getAllNodes()) {
+				if (node.hasLabel(Label.label("__SchemaMigration"))) {
+					continue;
+				}
+				node.getLabels().forEach((l) -> counts.merge(l.name(), 1L, Long::sum));
+				lines.add("N " + ident(node) + " " + properties(node));
+			}
+			for (Relationship rel : tx.getAllRelationships()) {
+				counts.merge(":" + rel.getType().name(), 1L, Long::sum);
+				lines.add("R " + ident(rel.getStartNode()) + " -" + rel.getType().name() + "-> " + ident(rel.getEndNode())
+						+ " " + properties(rel));
+			}
+			tx.commit();
+		}
+		lines.sort(null);
+		return new GraphFingerprint(counts, sha256(String.join("\n", lines)));
+	}
+
+	private static String ident(Node node) {
+		List<String> labels = StreamSupport.stream(node.getLabels().spliterator(), false).map(Label::name).sorted().toList();
+		Kind kind = Kind.ofLabels(labels).orElseThrow(() -> new IllegalStateException("not a domain node: " + labels));
+		return labels + ":" + node.getProperty(kind.keyProperty());
+	}
+
+	private static String properties(Entity entity) {
+		Map<String, String> sorted = new TreeMap<>();
+		entity.getAllProperties().forEach((k, v) -> sorted.put(k, v + " (" + v.getClass().getSimpleName() + ")"));
+		return sorted.toString();
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
