@@ -26,7 +26,7 @@ class NetworkQueries {
 			OPTIONAL CALL (f) {
 			  MATCH (f)<-[:FROM]-(:Shipment {leg: 'INBOUND'})-[:TO]->(w0:Warehouse)
 			  WITH DISTINCT w0
-			  MATCH ANY (w0)((:Warehouse)<-[:FROM]-(:Shipment {leg: 'TRANSFER'})-[:TO]->(:Warehouse)){0,%d}(w:Warehouse)
+			  MATCH ANY (w0)((:Warehouse)<-[:FROM]-(:Shipment {leg: 'TRANSFER'})-[:TO]->(:Warehouse)){0,%d}(w)
 			  RETURN collect(DISTINCT w) AS warehouses
 			}
 			CALL (f, warehouses) {

@@ -17,85 +17,99 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The evidence behind a listing's candidate sources, in one query (one round trip). It returns one row
- * per (evidence kind, intermediate warehouse, factory) with the counts the score needs and one sample
- * path; {@link TraceScoring} turns the rows into ranked candidates.
+ * Everything a listing's trace needs, in one query (one round trip): the warehouses its own shipments and
+ * its operator's shipments left from, the supply graph upstream of them (which factories and warehouses
+ * sent goods into which warehouse, how many shipments), payments to factory operators, and identifiers
+ * shared with factory or warehouse operators. {@link SupplyGraph} and {@link TraceScoring} do the rest.
  */
 @Component
 @Transactional(readOnly = true, timeout = 10)
 class TraceQueries {
 
 	/**
-	 * The warehouse chain upstream of {@code w0}: any warehouse reachable over at most %1$d transfers (one
-	 * path per warehouse: ANY), then the factories whose inbound shipments reached it.
+	 * Identifiers shared by more parties than this are not followed: divided among so many, their weight
+	 * could not lift a candidate above {@link TraceScoring#MIN_SCORE}, and following them would fan out.
 	 */
-	private static final String UPSTREAM = """
-			  CALL (w0) {
-			    MATCH tp = ANY (w0)((:Warehouse)<-[:TO]-(:Shipment {leg: 'TRANSFER'})-[:FROM]->(:Warehouse)){0,%1$d}(wn:Warehouse)
-			    MATCH (wn)<-[ti:TO]-(inb:Shipment {leg: 'INBOUND'})-[ff:FROM]->(f:Factory)
-			    WHERE $since IS NULL OR inb.shippedAt >= $since
-			    WITH tp, f, count(inb) AS inbound, collect([ti, inb, ff])[0] AS leg
-			    RETURN f, sum(inbound) AS inbound, collect({tp: tp, leg: leg})[0] AS up
-			  }""";
+	static final int MAX_SHARERS = 11;
 
+	/*
+	 * The end node of each ANY path carries no label on purpose: with one, the planner binds every warehouse
+	 * first and searches paths into each (a scan that grows with the graph); without, it expands from the
+	 * start (checked with PROFILE).
+	 */
 	private static final String QUERY = """
 			MATCH (l:Listing {listingId: $listingId})
 			OPTIONAL MATCH (l)-[:CLAIMS_BRAND]->(:Brand)<-[:OWNS]-(h:RightsHolder)
-			OPTIONAL CALL (l) {
-			  MATCH (l)<-[fr:FULFILLS]-(out:Shipment)-[fo:FROM]->(w0:Warehouse)
-			  WHERE $since IS NULL OR out.shippedAt >= $since
-			  WITH w0, count(out) AS outs, collect([fr, out, fo])[0] AS first
-			  %1$s
-			  RETURN 'SHIPMENT' AS kind, w0.warehouseId AS via, outs, f, inbound AS n, 1.0 AS weight,
-			    [l, first[1]] + nodes(up.tp) + [up.leg[1], f] AS pathNodes,
-			    [first[0], first[2]] + relationships(up.tp) + [up.leg[0], up.leg[2]] AS pathRels
-			  UNION ALL
-			  MATCH (l)-[pb:POSTED_BY]->(sa:Account)<-[c1:CONTROLS]-(s:Seller)
-			  MATCH (s)-[c2:CONTROLS]->(a:Account)<-[sb:SENT_BY]-(out:Shipment)-[fo:FROM]->(w0:Warehouse)
-			  WHERE $since IS NULL OR out.shippedAt >= $since
-			  WITH w0, count(out) AS outs, collect([pb, sa, c1, s, c2, a, sb, out, fo])[0] AS first
-			  %1$s
-			  RETURN 'OPERATOR' AS kind, w0.warehouseId AS via, outs, f, inbound AS n, 1.0 AS weight,
-			    [l, first[1], first[3], first[5], first[7]] + nodes(up.tp) + [up.leg[1], f] AS pathNodes,
-			    [first[0], first[2], first[4], first[6], first[8]] + relationships(up.tp) + [up.leg[0], up.leg[2]] AS pathRels
-			  UNION ALL
-			  MATCH (l)-[pb:POSTED_BY]->(sa:Account)<-[c1:CONTROLS]-(s:Seller)
-			  MATCH (s)-[c2:CONTROLS]->(pa:Account {kind: 'PAYMENT'})-[pay:PAID]->(ra:Account)<-[c3:CONTROLS]-(o:Seller)<-[op:OPERATED_BY]-(f:Factory)
-			  WHERE ($since IS NULL OR pay.at >= $since) AND o <> s
-			  WITH f, count(pay) AS n, collect([l, sa, s, pa, ra, o, f])[0] AS ns, collect([pb, c1, c2, pay, c3, op])[0] AS rs
-			  RETURN 'PAYMENT' AS kind, null AS via, n AS outs, f, n, 1.0 AS weight, ns AS pathNodes, rs AS pathRels
-			  UNION ALL
-			  MATCH (l)-[pb:POSTED_BY]->(sa:Account)<-[c1:CONTROLS]-(s:Seller)
-			  WITH l, pb, sa, c1, collect(s) AS operators
+			CALL (l) {
+			  OPTIONAL MATCH (l)-[pb:POSTED_BY]->(sa:Account)<-[c1:CONTROLS]-(s:Seller)
+			  RETURN collect(DISTINCT s) AS operators
+			}
+			CALL (l, operators) {
+			  CALL (l) {
+			    MATCH (l)<-[fr:FULFILLS]-(out:Shipment)-[fo:FROM]->(w0:Warehouse)
+			    WHERE $since IS NULL OR out.shippedAt >= $since
+			    WITH w0, count(out) AS outs, collect([l, out, w0])[0] AS ns, collect([fr, fo])[0] AS rs
+			    RETURN 'SHIPMENT' AS kind, w0, outs, ns, rs
+			    UNION ALL
+			    MATCH (l)-[pb:POSTED_BY]->(sa:Account)<-[c1:CONTROLS]-(s:Seller)
+			    MATCH (s)-[c2:CONTROLS]->(a:Account)<-[sb:SENT_BY]-(out:Shipment)-[fo:FROM]->(w0:Warehouse)
+			    WHERE $since IS NULL OR out.shippedAt >= $since
+			    WITH w0, count(out) AS outs, collect([l, sa, s, a, out, w0])[0] AS ns, collect([pb, c1, c2, sb, fo])[0] AS rs
+			    RETURN 'OPERATOR' AS kind, w0, outs, ns, rs
+			  }
+			  RETURN collect({kind: kind, w0: w0, outs: outs, nodes: ns, rels: rs}) AS firsts
+			}
+			CALL (firsts) {
+			  UNWIND firsts AS first
+			  WITH DISTINCT first.w0 AS w0
+			  MATCH ANY (w0)((:Warehouse)<-[:TO]-(:Shipment {leg: 'TRANSFER'})-[:FROM]->(:Warehouse)){0,%1$d}(w)
+			  WITH DISTINCT w
+			  MATCH (w)<-[ti:TO]-(s:Shipment)-[ff:FROM]->(src:Factory|Warehouse)
+			  WHERE s.leg IN ['INBOUND', 'TRANSFER'] AND ($since IS NULL OR s.shippedAt >= $since)
+			  WITH w, src, count(s) AS n, collect([s, ti, ff])[0] AS sample
+			  RETURN collect({w: w, src: src, n: n, sample: sample}) AS supply
+			}
+			CALL (l, operators) {
 			  UNWIND operators AS s
+			  MATCH (l)-[pb:POSTED_BY]->(sa:Account)<-[c1:CONTROLS]-(s)
+			  MATCH (s)-[c2:CONTROLS]->(pa:Account {kind: 'PAYMENT'})-[pay:PAID]->(ra:Account)<-[c3:CONTROLS]-(o:Seller)<-[op:OPERATED_BY]-(f:Factory)
+			  WHERE ($since IS NULL OR pay.at >= $since) AND NOT o IN operators
+			  WITH f, count(pay) AS n, collect([l, sa, s, pa, ra, o, f])[0] AS ns, collect([pb, c1, c2, pay, c3, op])[0] AS rs
+			  RETURN collect({f: f, n: n, nodes: ns, rels: rs}) AS payments
+			}
+			CALL (l, operators) {
+			  UNWIND operators AS s
+			  MATCH (l)-[pb:POSTED_BY]->(sa:Account)<-[c1:CONTROLS]-(s)
 			  MATCH own = (s)-[:CONTROLS]->{0,1}(x:Seller|Account)
-			  MATCH (x)-[r1:HAS_PHONE|HAS_EMAIL|LOCATED_AT]->(id:Phone|Email|Address)<-[r2:HAS_PHONE|HAS_EMAIL|LOCATED_AT]-(y:Seller|Account)
+			  MATCH (x)-[r1:HAS_PHONE|HAS_EMAIL|LOCATED_AT]->(id:Phone|Email|Address)
+			  WITH l, pb, sa, c1, operators, own, r1, id,
+			    COUNT { (id)<-[:HAS_PHONE|HAS_EMAIL|LOCATED_AT]-(:Seller|Account) } AS sharers
+			  WHERE sharers <= $maxSharers
+			  MATCH (id)<-[r2:HAS_PHONE|HAS_EMAIL|LOCATED_AT]-(y:Seller|Account)
+			  WHERE r2 <> r1
 			  MATCH their = (y)<-[:CONTROLS]-{0,1}(o:Seller)
 			  WHERE NOT o IN operators
-			  WITH l, pb, sa, c1, own, r1, id, r2, their, o,
-			    COUNT { (id)<-[:HAS_PHONE|HAS_EMAIL|LOCATED_AT]-(:Seller|Account) } AS sharers
 			  MATCH (o)<-[op:OPERATED_BY]-(site:Factory|Warehouse)
 			  CALL (site) {
 			    WITH site WHERE site:Factory
 			    RETURN site AS f, null AS tp, null AS leg
 			    UNION
 			    WITH site WHERE site:Warehouse
-			    MATCH tp = ANY (site)((:Warehouse)<-[:TO]-(:Shipment {leg: 'TRANSFER'})-[:FROM]->(:Warehouse)){0,%2$d}(wn:Warehouse)
+			    MATCH tp = ANY (site)((:Warehouse)<-[:TO]-(:Shipment {leg: 'TRANSFER'})-[:FROM]->(:Warehouse)){0,%1$d}(wn)
 			    MATCH (wn)<-[ti:TO]-(inb:Shipment {leg: 'INBOUND'})-[ff:FROM]->(f:Factory)
 			    WITH f, collect([tp, [ti, inb, ff]])[0] AS chosen
 			    RETURN f, chosen[0] AS tp, chosen[1] AS leg
 			  }
-			  WITH f, sharers, collect([l, sa] + nodes(own) + [id] + reverse(nodes(their)) + [site]
+			  WITH f, CASE WHEN id:Address THEN 0.5 ELSE 1.0 END / (sharers - 1) AS weight, collect([l, sa] + nodes(own) + [id] + reverse(nodes(their)) + [site]
 			      + CASE WHEN tp IS NULL THEN [] ELSE tail(nodes(tp)) + [leg[1], f] END)[0] AS ns,
 			    collect([pb, c1] + relationships(own) + [r1, r2] + reverse(relationships(their)) + [op]
-			      + CASE WHEN tp IS NULL THEN [] ELSE relationships(tp) + [leg[0], leg[2]] END)[0] AS rs,
-			    count(*) AS n
-			  RETURN 'IDENTIFIER' AS kind, null AS via, n AS outs, f, n, 1.0 / (sharers - 1) AS weight,
-			    ns AS pathNodes, rs AS pathRels
+			      + CASE WHEN tp IS NULL THEN [] ELSE relationships(tp) + [leg[0], leg[2]] END)[0] AS rs
+			  WITH f, weight, ns, rs ORDER BY weight DESC
+			  WITH f, collect({weight: weight, nodes: ns, rels: rs})[0] AS best
+			  RETURN collect({f: f, weight: best.weight, nodes: best.nodes, rels: best.rels}) AS identifiers
 			}
-			RETURN l, kind, via, outs, f, n, weight, pathNodes, pathRels,
-			  (f IS NOT NULL AND h IS NOT NULL AND NOT EXISTS { (h)-[:AUTHORIZES]->(f) }) AS unauthorized
-			""";
+			RETURN l, h IS NOT NULL AS branded, [(h)-[:AUTHORIZES]->(af:Factory) | af.factoryId] AS authorized,
+			  firsts, supply, payments, identifiers""";
 
 	private final Neo4jClient client;
 
@@ -105,46 +119,62 @@ class TraceQueries {
 		this.client = client;
 	}
 
-	/** The listing (null when no listing has that id) and its evidence rows (empty when it has none). */
+	/** What the database knows around one listing; null when no listing has that id. */
 	Evidence evidence(String listingId, int maxTransfers, OffsetDateTime since) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("listingId", listingId);
 		params.put("since", since);
-		List<Node> listing = new ArrayList<>(1);
-		List<EvidenceRow> rows = new ArrayList<>();
-		this.client.query(query(maxTransfers)).bindAll(params).fetchAs(Void.class).mappedBy((types, record) -> {
-			if (listing.isEmpty()) {
-				listing.add(record.get("l").asNode());
-			}
-			if (!record.get("kind").isNull()) {
-				rows.add(new EvidenceRow(EvidenceKind.valueOf(record.get("kind").asString()),
-						record.get("via").isNull() ? null : record.get("via").asString(), record.get("outs").asLong(),
-						record.get("f").asNode(), record.get("n").asLong(), record.get("weight").asDouble(),
-						record.get("pathNodes").asList(Value::asNode), record.get("pathRels").asList(Value::asRelationship),
-						record.get("unauthorized").asBoolean()));
-			}
-			return null;
-		}).all();
-		return new Evidence(listing.isEmpty() ? null : GraphReader.toMap(listing.getFirst()), rows);
+		params.put("maxSharers", MAX_SHARERS);
+		return this.client.query(query(maxTransfers)).bindAll(params).fetchAs(Evidence.class).mappedBy((types, r) -> {
+			List<First> firsts = r.get("firsts").asList((v) -> new First(EvidenceKind.valueOf(v.get("kind").asString()),
+					v.get("w0").asNode(), v.get("outs").asLong(), path(v)));
+			List<Supply> supply = r.get("supply").asList((v) -> new Supply(v.get("w").asNode(), v.get("src").asNode(),
+					v.get("n").asLong(), v.get("sample").get(0).asNode(), v.get("sample").get(1).asRelationship(),
+					v.get("sample").get(2).asRelationship()));
+			List<Link> payments = r.get("payments").asList((v) -> new Link(v.get("f").asNode(), v.get("n").asLong(),
+					v.get("n").asDouble(), path(v)));
+			List<Link> identifiers = r.get("identifiers").asList((v) -> new Link(v.get("f").asNode(), 1,
+					v.get("weight").asDouble(), path(v)));
+			return new Evidence(GraphReader.toMap(r.get("l").asNode()), r.get("branded").asBoolean(),
+					r.get("authorized").asList(Value::asString), firsts, supply, payments, identifiers);
+		}).one().orElse(null);
+	}
+
+	static Map<String, Object> toMapOf(Node node) {
+		return GraphReader.toMap(node);
+	}
+
+	private static RawPath path(Value v) {
+		return new RawPath(v.get("nodes").asList(Value::asNode), v.get("rels").asList(Value::asRelationship));
 	}
 
 	/** The query for a transfer bound; the bound is a validated integer, not user text (QPP bounds must be literals). */
 	private String query(int maxTransfers) {
-		return this.queries.computeIfAbsent(maxTransfers,
-				(t) -> QUERY.formatted(UPSTREAM.formatted(t), t));
+		return this.queries.computeIfAbsent(maxTransfers, QUERY::formatted);
 	}
 
-	static Map<String, Object> toMap(Node node) {
-		return GraphReader.toMap(node);
+	/** A listing and the evidence around it. */
+	record Evidence(Map<String, Object> listing, boolean branded, List<String> authorizedFactoryIds, List<First> firsts,
+			List<Supply> supply, List<Link> payments, List<Link> identifiers) {
 	}
 
-	/** A listing and its evidence. */
-	record Evidence(Map<String, Object> listing, List<EvidenceRow> rows) {
+	/** Shipments of one kind (the listing's own, or its operator's) that left from warehouse {@code w0}. */
+	record First(EvidenceKind kind, Node w0, long outs, RawPath sample) {
 	}
 
-	/** One row of evidence: a factory reached by one kind of evidence, through one first warehouse. */
-	record EvidenceRow(EvidenceKind kind, String via, long outs, Node factory, long n, double weight, List<Node> pathNodes,
-			List<Relationship> pathRels, boolean unauthorized) {
+	/** {@code n} shipments from {@code src} (a factory or warehouse) into warehouse {@code w}, with one of them. */
+	record Supply(Node w, Node src, long n, Node shipment, Relationship to, Relationship from) {
+	}
+
+	/**
+	 * A factory linked by payments ({@code n} of them, weight = n) or by a shared identifier (weight = the
+	 * identifier's base weight, phone or e-mail 1, address 0.5, over the number of other parties sharing it).
+	 */
+	record Link(Node factory, long n, double weight, RawPath sample) {
+	}
+
+	/** Nodes and relationships in order from the listing. */
+	record RawPath(List<Node> nodes, List<Relationship> relationships) {
 	}
 
 }

@@ -3,48 +3,76 @@ package org.sourcetrace.trace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.sourcetrace.trace.TraceQueries.EvidenceRow;
+import org.neo4j.driver.types.Node;
+import org.sourcetrace.trace.TraceQueries.Evidence;
+import org.sourcetrace.trace.TraceQueries.First;
+import org.sourcetrace.trace.TraceQueries.Link;
+import org.sourcetrace.trace.TraceQueries.RawPath;
 
 /**
- * Ranks candidate factories from evidence rows. Shipment and operator evidence count by volume share:
- * of the goods that reached the listing's warehouses, the share that came from the factory; payment by
- * the share of payments; identifiers by the strongest shared identifier, divided by how many share it.
- * Each part is scaled by the weakest grade on its sample path. See Trace in trace.graphqls.
+ * Ranks candidate factories from a listing's evidence (see Trace in trace.graphqls): shipment and
+ * operator evidence by volume share through the {@link SupplyGraph}, payments by their share, identifiers
+ * by the least-shared identifier; each part scaled by the weakest grade on its sample path; candidates
+ * authorized for the listing's claimed brand weighted up as the likelier source of that brand's goods.
  */
 final class TraceScoring {
 
 	/** Candidates below this score are noise (e.g. only a crowded office address in common) and are dropped. */
 	static final double MIN_SCORE = 0.01;
 
+	/**
+	 * A factory authorized by the claimed brand's rights holder is this much likelier the source: a retailer
+	 * whose warehouse stocks many brands gets each brand's goods from that brand's licensees. Counterfeit
+	 * chains run through unauthorized factories, so this leaves them as they are.
+	 */
+	static final double BRAND_FIT = 3.0;
+
+	/**
+	 * When the listing's operator is seen paying some factories' operators, shipment evidence to a factory it
+	 * never paid counts this much: goods from it were likely another operator's, in a shared warehouse.
+	 */
+	static final double UNPAID_SUPPLIER = 0.5;
+
 	static final int MAX_PATHS_PER_KIND = 5;
 
 	private TraceScoring() {
 	}
 
-	static List<Candidate> rank(List<EvidenceRow> rows) {
+	static List<Candidate> rank(Evidence evidence, int maxTransfers) {
 		Map<String, Builder> byFactory = new TreeMap<>();
-		Map<EvidenceKind, List<EvidenceRow>> byKind = new EnumMap<>(EvidenceKind.class);
-		for (EvidenceRow row : rows) {
-			byKind.computeIfAbsent(row.kind(), (k) -> new ArrayList<>()).add(row);
+		SupplyGraph supply = new SupplyGraph(evidence.supply(), maxTransfers);
+		for (EvidenceKind kind : List.of(EvidenceKind.SHIPMENT, EvidenceKind.OPERATOR)) {
+			List<First> firsts = evidence.firsts().stream().filter((f) -> f.kind() == kind).toList();
+			double outs = firsts.stream().mapToLong(First::outs).sum();
+			for (First first : firsts) {
+				supply.mix(first.w0()).forEach((factoryId, share) -> {
+					List<TraceQueries.Supply> chain = supply.chain(first.w0(), factoryId);
+					if (chain.isEmpty()) {
+						return;
+					}
+					RawPath path = SupplyGraph.extend(first.sample(), chain);
+					Node factory = chain.getLast().src();
+					builder(byFactory, factory, evidence).add(kind, first.outs() / outs * share, first.outs(), path);
+				});
+			}
 		}
-		byKind.forEach((kind, kindRows) -> shares(kind, kindRows).forEach((factoryId, share) -> {
-			List<EvidenceRow> ofFactory = kindRows.stream().filter((r) -> factoryId(r).equals(factoryId)).toList();
-			EvidenceRow first = ofFactory.getFirst();
-			Builder builder = byFactory.computeIfAbsent(factoryId, (id) -> new Builder(first));
-			double grade = ofFactory.stream().mapToDouble((r) -> Paths.gradeFactor(r.pathRels())).max().orElse(0.75);
-			long pathCount = ofFactory.stream().mapToLong(EvidenceRow::n).sum();
-			builder.parts.put(kind, new ScorePart(kind, kind.maxPart() * share * grade, (int) Math.min(pathCount, Integer.MAX_VALUE)));
-			ofFactory.stream().limit(MAX_PATHS_PER_KIND)
-				.forEach((r) -> builder.paths.add(Paths.path(kind, r.pathNodes(), r.pathRels())));
-			builder.truncated |= ofFactory.size() > MAX_PATHS_PER_KIND;
-		}));
+		double payments = evidence.payments().stream().mapToLong(Link::n).sum();
+		for (Link link : evidence.payments()) {
+			builder(byFactory, link.factory(), evidence).add(EvidenceKind.PAYMENT, link.n() / payments, link.n(), link.sample());
+		}
+		for (Link link : evidence.identifiers()) {
+			builder(byFactory, link.factory(), evidence).add(EvidenceKind.IDENTIFIER, link.weight(), 1, link.sample());
+		}
+		boolean paysSuppliers = !evidence.payments().isEmpty();
 		List<Candidate> candidates = new ArrayList<>();
 		for (Builder builder : byFactory.values()) {
+			builder.operatorPaysOthers = paysSuppliers;
 			Candidate candidate = builder.build();
 			if (candidate.score() >= MIN_SCORE) {
 				candidates.add(candidate);
@@ -59,35 +87,10 @@ final class TraceScoring {
 		return ranked;
 	}
 
-	/** The share (0–1) of one kind's evidence that each factory accounts for. */
-	static Map<String, Double> shares(EvidenceKind kind, List<EvidenceRow> rows) {
-		Map<String, Double> shares = new LinkedHashMap<>();
-		switch (kind) {
-			case SHIPMENT, OPERATOR -> {
-				// volume share: outbound use of each first warehouse × the factory's share of its inbound
-				Map<String, Long> outsByWarehouse = new LinkedHashMap<>();
-				Map<String, Long> inboundByWarehouse = new LinkedHashMap<>();
-				for (EvidenceRow row : rows) {
-					outsByWarehouse.put(row.via(), row.outs());
-					inboundByWarehouse.merge(row.via(), row.n(), Long::sum);
-				}
-				double totalOuts = outsByWarehouse.values().stream().mapToLong(Long::longValue).sum();
-				for (EvidenceRow row : rows) {
-					double share = (row.outs() / totalOuts) * ((double) row.n() / inboundByWarehouse.get(row.via()));
-					shares.merge(factoryId(row), share, Double::sum);
-				}
-			}
-			case PAYMENT -> {
-				double total = rows.stream().mapToLong(EvidenceRow::n).sum();
-				rows.forEach((row) -> shares.merge(factoryId(row), row.n() / total, Double::sum));
-			}
-			case IDENTIFIER -> rows.forEach((row) -> shares.merge(factoryId(row), Math.min(1.0, row.weight()), Math::max));
-		}
-		return shares;
-	}
-
-	static String factoryId(EvidenceRow row) {
-		return row.factory().get("factoryId").asString();
+	private static Builder builder(Map<String, Builder> byFactory, Node factory, Evidence evidence) {
+		String id = factory.get("factoryId").asString();
+		return byFactory.computeIfAbsent(id, (k) -> new Builder(factory, evidence.branded(),
+				evidence.authorizedFactoryIds().contains(id)));
 	}
 
 	private static final class Builder {
@@ -96,21 +99,64 @@ final class TraceScoring {
 
 		private final boolean unauthorized;
 
-		private final Map<EvidenceKind, ScorePart> parts = new EnumMap<>(EvidenceKind.class);
+		private final boolean brandFit;
 
-		private final List<Paths.EvidencePath> paths = new ArrayList<>();
+		private final Map<EvidenceKind, Double> shares = new EnumMap<>(EvidenceKind.class);
+
+		private final Map<EvidenceKind, Double> grades = new EnumMap<>(EvidenceKind.class);
+
+		private final Map<EvidenceKind, Long> counts = new EnumMap<>(EvidenceKind.class);
+
+		private final Map<EvidenceKind, List<Paths.EvidencePath>> paths = new EnumMap<>(EvidenceKind.class);
 
 		private boolean truncated;
 
-		Builder(EvidenceRow row) {
-			this.factory = TraceQueries.toMap(row.factory());
-			this.unauthorized = row.unauthorized();
+		private boolean operatorPaysOthers;
+
+		Builder(Node factory, boolean branded, boolean authorized) {
+			this.factory = TraceQueries.toMapOf(factory);
+			this.unauthorized = branded && !authorized;
+			this.brandFit = branded && authorized;
+		}
+
+		void add(EvidenceKind kind, double share, long count, RawPath path) {
+			if (kind == EvidenceKind.IDENTIFIER) {
+				this.shares.merge(kind, share, Math::max);
+			}
+			else {
+				this.shares.merge(kind, share, Double::sum);
+			}
+			this.grades.merge(kind, Paths.gradeFactor(path.relationships()), Math::max);
+			this.counts.merge(kind, count, Long::sum);
+			List<Paths.EvidencePath> kept = this.paths.computeIfAbsent(kind, (k) -> new ArrayList<>());
+			if (kept.size() < MAX_PATHS_PER_KIND) {
+				kept.add(Paths.path(kind, path.nodes(), path.relationships()));
+			}
+			else {
+				this.truncated = true;
+			}
 		}
 
 		Candidate build() {
-			double score = this.parts.values().stream().mapToDouble(ScorePart::value).sum();
-			return new Candidate(this.factory, 0, Math.min(1.0, score), List.copyOf(this.parts.values()), this.unauthorized,
-					List.copyOf(this.parts.keySet()), List.copyOf(this.paths), this.truncated);
+			List<ScorePart> parts = new ArrayList<>();
+			double score = 0;
+			for (Map.Entry<EvidenceKind, Double> share : this.shares.entrySet()) {
+				EvidenceKind kind = share.getKey();
+				double value = kind.maxPart() * Math.min(1.0, share.getValue()) * this.grades.get(kind);
+				if (this.operatorPaysOthers && !this.shares.containsKey(EvidenceKind.PAYMENT)
+						&& (kind == EvidenceKind.SHIPMENT || kind == EvidenceKind.OPERATOR)) {
+					value *= UNPAID_SUPPLIER;
+				}
+				parts.add(new ScorePart(kind, value, (int) Math.min(Integer.MAX_VALUE, this.counts.get(kind))));
+				score += value;
+			}
+			if (this.brandFit) {
+				score *= BRAND_FIT;
+			}
+			List<Paths.EvidencePath> allPaths = new ArrayList<>();
+			this.paths.values().forEach(allPaths::addAll);
+			return new Candidate(this.factory, 0, Math.min(1.0, score), parts, this.unauthorized,
+					List.copyOf(this.shares.keySet()), allPaths, this.truncated);
 		}
 
 	}

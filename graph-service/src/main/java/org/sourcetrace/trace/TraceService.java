@@ -29,14 +29,16 @@ public class TraceService {
 
 	public Trace trace(String listingId, Integer maxHops, OffsetDateTime since) {
 		requireListingId(listingId, "listingId");
-		TraceQueries.Evidence evidence = this.queries.evidence(listingId, transfers(maxHops), since);
-		if (evidence.listing() == null) {
+		int transfers = transfers(maxHops);
+		TraceQueries.Evidence evidence = this.queries.evidence(listingId, transfers, since);
+		if (evidence == null) {
 			return new Trace(null, List.of(), "No listing has the id " + listingId + ".", false);
 		}
-		List<TraceScoring.Candidate> ranked = TraceScoring.rank(evidence.rows());
+		List<TraceScoring.Candidate> ranked = TraceScoring.rank(evidence, transfers);
 		boolean truncated = ranked.size() > MAX_CANDIDATES || ranked.stream().anyMatch(TraceScoring.Candidate::truncated);
 		List<TraceScoring.Candidate> shown = ranked.subList(0, Math.min(MAX_CANDIDATES, ranked.size()));
-		String explanation = shown.isEmpty() ? explainEmpty(evidence.rows().isEmpty()) : null;
+		boolean noEvidence = evidence.firsts().isEmpty() && evidence.payments().isEmpty() && evidence.identifiers().isEmpty();
+		String explanation = shown.isEmpty() ? explainEmpty(noEvidence) : null;
 		return new Trace(evidence.listing(), shown, explanation, truncated);
 	}
 
@@ -49,10 +51,10 @@ public class TraceService {
 			throw new BadRequestException("externalId", "Argument 'externalId' must be 1 to 200 characters.");
 		}
 		TraceQueries.Evidence evidence = this.queries.evidence(listingId, transfers(null), null);
-		if (evidence.listing() == null) {
+		if (evidence == null) {
 			return new SourceLookup(false, listingId, List.of());
 		}
-		List<SourceSummary> sources = TraceScoring.rank(evidence.rows()).stream().limit(LOOKUP_SOURCES)
+		List<SourceSummary> sources = TraceScoring.rank(evidence, transfers(null)).stream().limit(LOOKUP_SOURCES)
 			.map((c) -> new SourceSummary(String.valueOf(c.factory().get("factoryId")), (String) c.factory().get("name"),
 					c.regionCode(), c.score(), c.unauthorized(), c.evidenceKinds()))
 			.toList();

@@ -1,0 +1,78 @@
+package org.sourcetrace.trace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.sourcetrace.ingest.TestImport;
+import org.sourcetrace.seed.Generator;
+import org.sourcetrace.support.TestNeo4j;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Generator data with its ground truth, generated once per test JVM per scale and imported into the
+ * shared test database through the real importer.
+ */
+final class GeneratedData {
+
+	private static final Map<Double, GeneratedData> LOADED = new ConcurrentHashMap<>();
+
+	private static volatile Double current;
+
+	final double scale;
+
+	final JsonNode truth;
+
+	private GeneratedData(double scale, JsonNode truth) {
+		this.scale = scale;
+		this.truth = truth;
+	}
+
+	/** The data at a scale, loaded into the test database (which then holds nothing else). */
+	static synchronized GeneratedData load(ApplicationContext context, double scale) {
+		if (current != null && current == scale) {
+			return LOADED.get(scale);
+		}
+		try {
+			Path folder = Files.createTempDirectory("sourcetrace-gen-" + scale);
+			Generator.generate(scale, 42, folder);
+			TestNeo4j.clear();
+			TestImport.importFolder(context, folder);
+			JsonNode truth = JsonMapper.builder().build().readTree(folder.resolve("truth.json").toFile());
+			GeneratedData data = new GeneratedData(scale, truth);
+			LOADED.put(scale, data);
+			current = scale;
+			return data;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	List<JsonNode> listings() {
+		List<JsonNode> listings = new ArrayList<>();
+		this.truth.path("listings").forEach(listings::add);
+		return listings;
+	}
+
+	List<JsonNode> rings() {
+		List<JsonNode> rings = new ArrayList<>();
+		this.truth.path("rings").forEach(rings::add);
+		return rings;
+	}
+
+	static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach((v) -> values.add(v.asString()));
+		return values;
+	}
+
+}
