@@ -149,7 +149,7 @@ class TraceQueries {
 	}
 
 	/** The query for a transfer bound; the bound is a validated integer, not user text (QPP bounds must be literals). */
-	private String query(int maxTransfers) {
+	String query(int maxTransfers) {
 		return this.queries.computeIfAbsent(maxTransfers, QUERY::formatted);
 	}
 

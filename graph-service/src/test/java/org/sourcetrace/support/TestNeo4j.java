@@ -18,6 +18,9 @@ public final class TestNeo4j {
 
 	private static Neo4j neo4j;
 
+	/** What the shared database holds besides the schema, so suites that need the same data load it once. */
+	private static volatile String dataset;
+
 	private TestNeo4j() {
 	}
 
@@ -55,7 +58,17 @@ public final class TestNeo4j {
 
 	/** Removes all data (not the schema) between tests that need a clean graph. */
 	public static void clear() {
+		dataset = null;
 		database().executeTransactionally("MATCH (n) WHERE NOT n:__SchemaMigration DETACH DELETE n");
+	}
+
+	public static String dataset() {
+		return dataset;
+	}
+
+	/** Records what was loaded after the last {@link #clear()}. */
+	public static void dataset(String name) {
+		dataset = name;
 	}
 
 }

@@ -25,7 +25,7 @@ final class GeneratedData {
 
 	private static final Map<Double, GeneratedData> LOADED = new ConcurrentHashMap<>();
 
-	private static volatile Double current;
+	private static final Map<Double, Path> FOLDERS = new ConcurrentHashMap<>();
 
 	final double scale;
 
@@ -38,19 +38,30 @@ final class GeneratedData {
 
 	/** The data at a scale, loaded into the test database (which then holds nothing else). */
 	static synchronized GeneratedData load(ApplicationContext context, double scale) {
-		if (current != null && current == scale) {
+		String name = "generator-" + scale;
+		if (name.equals(TestNeo4j.dataset()) && LOADED.containsKey(scale)) {
 			return LOADED.get(scale);
 		}
 		try {
-			Path folder = Files.createTempDirectory("sourcetrace-gen-" + scale);
-			Generator.generate(scale, 42, folder);
+			Path folder = FOLDERS.computeIfAbsent(scale, GeneratedData::generate);
 			TestNeo4j.clear();
 			TestImport.importFolder(context, folder);
 			JsonNode truth = JsonMapper.builder().build().readTree(folder.resolve("truth.json").toFile());
 			GeneratedData data = new GeneratedData(scale, truth);
 			LOADED.put(scale, data);
-			current = scale;
+			TestNeo4j.dataset(name);
 			return data;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Path generate(double scale) {
+		try {
+			Path folder = Files.createTempDirectory("sourcetrace-gen-" + scale);
+			Generator.generate(scale, 42, folder);
+			return folder;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
