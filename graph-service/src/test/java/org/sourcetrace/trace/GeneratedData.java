@@ -42,19 +42,14 @@ final class GeneratedData {
 		if (name.equals(TestNeo4j.dataset()) && LOADED.containsKey(scale)) {
 			return LOADED.get(scale);
 		}
-		try {
-			Path folder = FOLDERS.computeIfAbsent(scale, GeneratedData::generate);
-			TestNeo4j.clear();
-			TestImport.importFolder(context, folder);
-			JsonNode truth = JsonMapper.builder().build().readTree(folder.resolve("truth.json").toFile());
-			GeneratedData data = new GeneratedData(scale, truth);
-			LOADED.put(scale, data);
-			TestNeo4j.dataset(name);
-			return data;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Path folder = FOLDERS.computeIfAbsent(scale, GeneratedData::generate);
+		TestNeo4j.clear();
+		TestImport.importFolder(context, folder);
+		JsonNode truth = JsonMapper.builder().build().readTree(folder.resolve("truth.json").toFile());
+		GeneratedData data = new GeneratedData(scale, truth);
+		LOADED.put(scale, data);
+		TestNeo4j.dataset(name);
+		return data;
 	}
 
 	private static Path generate(double scale) {
