@@ -3,9 +3,11 @@ package org.sourcetrace.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 import org.neo4j.driver.Driver;
@@ -15,9 +17,10 @@ import org.neo4j.driver.SessionConfig;
 import org.sourcetrace.graph.Kind;
 
 /**
- * Writes validated files in transactions of {@code batchSize} records: per batch, one query for the nodes
- * and one per relationship shape, committed together. A batch is all or nothing, and every statement
- * merges, so re-running an interrupted import completes it.
+ * Writes validated files in transactions of {@code batchSize} records: per batch, the nodes first, then
+ * the relationships, one query for each group of rows with the same kinds and the same properties present
+ * (see {@link Statements}), all committed together. A batch is all or nothing, and every statement merges,
+ * so re-running an interrupted import completes it.
  */
 final class BatchWriter {
 
@@ -72,11 +75,12 @@ final class BatchWriter {
 
 	private void commit(Session session, Batch batch, int number, ImportJob job) {
 		session.executeWrite((tx) -> {
-			if (!batch.nodes.isEmpty()) {
-				tx.run(Statements.node(batch.spec.node()), Map.of("rows", batch.nodes)).consume();
-			}
-			batch.links.forEach((shape, rows) -> tx.run(
-					Statements.link(batch.spec.links().get(shape.link()), shape.start(), shape.end()), Map.of("rows", rows))
+			batch.nodes.forEach((properties, rows) -> tx
+				.run(Statements.node(batch.spec.node(), properties), Map.of("rows", rows))
+				.consume());
+			batch.links.forEach((shape, rows) -> tx
+				.run(Statements.link(batch.spec.links().get(shape.link()), shape.start(), shape.end(), shape.properties()),
+						Map.of("rows", rows))
 				.consume());
 			this.beforeCommit.accept(number);
 			return null;
@@ -107,7 +111,7 @@ final class BatchWriter {
 
 		private final FileSpec spec;
 
-		private final List<Map<String, Object>> nodes = new ArrayList<>();
+		private final Map<List<String>, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
 
 		private final Map<Shape, List<Map<String, Object>>> links = new LinkedHashMap<>();
 
@@ -117,20 +121,37 @@ final class BatchWriter {
 			this.spec = spec;
 		}
 
+		/** Groups the row's node and relationships by query; the key and PAID's ref are merged on, not set. */
 		void add(RowMapper.Row row) {
 			this.size++;
 			if (this.spec.isNodeFile()) {
-				this.nodes.add(Map.of("k", row.key(), "p", row.props()));
+				Map<String, Object> props = new HashMap<>(row.props());
+				props.remove(this.spec.node().keyProperty());
+				this.nodes.computeIfAbsent(sorted(props.keySet()), (s) -> new ArrayList<>())
+					.add(Map.of("k", row.key(), "p", props));
 			}
 			for (RowMapper.LinkRow link : row.links()) {
-				this.links.computeIfAbsent(new Shape(link.link(), link.startKind(), link.endKind()), (s) -> new ArrayList<>())
-					.add(Map.of("a", link.start(), "b", link.end(), "p", link.props()));
+				String mergeProperty = this.spec.links().get(link.link()).mergeProperty();
+				Map<String, Object> props = link.props();
+				Map<String, Object> params = new HashMap<>(Map.of("a", link.start(), "b", link.end(), "p", props));
+				if (mergeProperty != null) {
+					props = new HashMap<>(props);
+					params.put("m", props.remove(mergeProperty));
+					params.put("p", props);
+				}
+				this.links.computeIfAbsent(new Shape(link.link(), link.startKind(), link.endKind(), sorted(props.keySet())),
+						(s) -> new ArrayList<>())
+					.add(params);
 			}
+		}
+
+		private static List<String> sorted(Set<String> names) {
+			return names.stream().sorted().toList();
 		}
 
 	}
 
-	private record Shape(int link, Kind start, Kind end) {
+	private record Shape(int link, Kind start, Kind end, List<String> properties) {
 	}
 
 }
