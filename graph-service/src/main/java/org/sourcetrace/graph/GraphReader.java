@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are assembled only from {@link Kind} and {@link Relation} constants; values always travel as parameters.
  */
 @Component
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, timeout = 30)
 public class GraphReader {
 
 	/** The key under which a node map carries its GraphQL type name. */

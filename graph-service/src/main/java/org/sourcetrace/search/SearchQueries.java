@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Full-text search over the four indexes of V003, merged by score in one query. */
 @Component
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, timeout = 30)
 class SearchQueries {
 
 	private final Neo4jClient client;
