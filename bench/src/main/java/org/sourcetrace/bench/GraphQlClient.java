@@ -1,0 +1,68 @@
+package org.sourcetrace.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** POSTs GraphQL documents to the service over one keep-alive HTTP/1.1 connection (a single client). */
+final class GraphQlClient {
+
+	static final String LOOKUP = """
+			query Lookup($platformId: ID!, $externalId: String!) {
+			  sourceLookup(platformId: $platformId, externalId: $externalId) {
+			    found listingId sources { factoryId score unauthorized evidenceKinds }
+			  }
+			}""";
+
+	static final String TRACE = """
+			query Trace($listingId: ID!) {
+			  traceSource(listingId: $listingId) {
+			    candidates { factory { factoryId } score unauthorized evidenceKinds paths { nodes { id } } }
+			  }
+			}""";
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final URI endpoint;
+
+	GraphQlClient(URI endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	/** The request body, built before the clock starts. */
+	HttpRequest request(String document, Map<String, Object> variables) {
+		String body = this.json.writeValueAsString(Map.of("query", document, "variables", variables));
+		return HttpRequest.newBuilder(this.endpoint).timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json").header("Accept", "application/graphql-response+json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+	}
+
+	/** Sends and reads the whole body (what is timed). */
+	String send(HttpRequest request) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+	/** The {@code data} of a response body; a GraphQL error fails the run (a failing call is no latency sample). */
+	JsonNode data(String body) throws IOException {
+		JsonNode root = this.json.readTree(body);
+		if (root.has("errors") && !root.get("errors").isEmpty()) {
+			throw new IOException("GraphQL errors: " + root.get("errors"));
+		}
+		return root.get("data");
+	}
+
+}
