@@ -262,7 +262,6 @@ class ImportIT extends ImportTestBase {
 		try (var session = this.driver.session()) {
 			Plan plan = session.run("EXPLAIN " + statement, Map.of("rows", List.of())).consume().plan();
 			List<String> operators = operators(plan);
-			System.out.println("PLAN " + statement.replace('\n', ' ') + " -> " + operators);
 			// MergeUniqueNode is the seek-or-create of a MERGE on a uniqueness constraint
 			assertThat(operators).as(statement + "\n" + operators)
 				.anyMatch((o) -> o.startsWith("NodeUniqueIndexSeek") || o.startsWith("MergeUniqueNode"))
