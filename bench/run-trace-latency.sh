@@ -55,13 +55,22 @@ if $build; then
   say "building (tests skipped)"
   ./mvnw -q -B -ntp -pl bench -am -DskipTests package
 fi
-jar=$(ls graph-service/target/graph-service-*-exec.jar)
-neo4j_flags=$(sed -n 's/^neo4j.jvm.flags=//p' bench/target/classes/service-jvm.properties)
+# Run copies, not target/: another build in the same tree may rewrite those jars while the service runs.
+app="$work/app"
+rm -rf "$app"; mkdir -p "$app"
+cp graph-service/target/graph-service-*-exec.jar "$app/graph-service-exec.jar"
+cp "$(ls graph-service/target/graph-service-*.jar | grep -v -- '-exec\.jar$')" "$app/graph-service.jar"
+cp bench/target/bench-*.jar "$app/bench.jar"
+cp bench/target/classes/service-jvm.properties "$app/"
+cp -r seed-data/target/classes "$app/seed-data"
+jar="$app/graph-service-exec.jar"
+client_cp="$app/bench.jar:$(tr ':' '\n' < bench/target/classpath.txt | sed "s|.*/graph-service/target/graph-service-[^/]*\.jar$|$app/graph-service.jar|" | paste -sd:)"
+neo4j_flags=$(sed -n 's/^neo4j.jvm.flags=//p' "$app/service-jvm.properties")
 
 if $fresh || [ ! -s "$gen/listings.csv" ] || [ ! -s "$gen/truth.json" ]; then
   say "generating scale $scale into $gen"
   rm -rf "$gen"
-  "$java" -Xmx4g -cp seed-data/target/classes org.sourcetrace.seed.Generator --scale "$scale" --seed 42 --out "$gen"
+  "$java" -Xmx4g -cp "$app/seed-data" org.sourcetrace.seed.Generator --scale "$scale" --seed 42 --out "$gen"
 fi
 
 marker="$db.imported"
@@ -69,7 +78,8 @@ if $fresh || { [ ! -f "$marker" ] && ! { $db_given && [ -n "$(ls -A "$db" 2>/dev
   say "importing $gen into a fresh embedded database in $db (several minutes at scale 1)"
   rm -rf "$db" "$marker"
   SOURCETRACE_DATA_DIR="$db" SOURCETRACE_BOLT_PORT=0 \
-    "$java" -Xmx"$heap" $neo4j_flags -jar "$jar" import "$gen" --logging.level.root=WARN
+    "$java" -Xmx"$heap" $neo4j_flags -jar "$jar" import "$gen" --logging.level.root=WARN \
+    --logging.level.org.sourcetrace.ingest=INFO
   echo "$gen" > "$marker"
 fi
 
@@ -100,7 +110,7 @@ curl -sf "http://localhost:$http_port/actuator/health" > /dev/null || { echo "th
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git status --porcelain -- graph-service schema cypher 2>/dev/null)" ]; then commit="$commit (+ uncommitted changes in the service)"; fi
-"$java" -Xms512m -Xmx1g -XX:+UseG1GC --enable-native-access=ALL-UNNAMED -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+"$java" -Xms512m -Xmx1g -XX:+UseG1GC --enable-native-access=ALL-UNNAMED -cp "$client_cp" \
   org.sourcetrace.bench.TraceLatency --data "$gen" --graphql "http://localhost:$http_port/graphql" \
   --bolt "bolt://localhost:$bolt_port" --samples "$samples" --warmup "$warmup" --seed "$seed" \
   --out bench/target/trace-latency --commit "$commit" --scale "$scale" --store-size "$(du -sh "$db" | cut -f1)" \

@@ -71,11 +71,26 @@ public final class TraceLatency {
 			calls.put("trace query, raw Cypher (Bolt, READ)", (l) -> bolt(driver, query, l));
 
 			log("%,d listings in %s; %,d to warm up, %,d to measure (seed %d)", all.size(), data, warmup, samples, seed);
+			// the first call after start pays query planning and cold code; warm-up failures are counted, not fatal
+			List<String> warmNotes = new ArrayList<>();
 			for (Map.Entry<String, Call> call : calls.entrySet()) {
 				log("warm-up: %s", call.getKey());
+				int errors = 0;
+				String firstError = null;
+				long firstNanos = -1;
 				for (Listing l : warm) {
-					call.getValue().run(l);
+					long t0 = System.nanoTime();
+					try {
+						call.getValue().run(l);
+					}
+					catch (Exception ex) {
+						errors++;
+						firstError = (firstError != null) ? firstError : l.listingId() + ": " + ex.getMessage();
+					}
+					firstNanos = (firstNanos < 0) ? System.nanoTime() - t0 : firstNanos;
 				}
+				warmNotes.add(String.format("%s first call %.0f ms%s", call.getKey().split(" ")[0], firstNanos / 1e6,
+						(errors == 0) ? "" : String.format(", %d warm-up errors (first: %s)", errors, firstError)));
 			}
 			// untimed pass over the measured listings, so every phase sees the same (warm) page cache
 			log("priming the page cache with the measured listings");
@@ -92,7 +107,8 @@ public final class TraceLatency {
 						out.resolve("profile-" + (++n) + ".txt")));
 			}
 			writeCsv(out.resolve("latencies.csv"), results, measured);
-			String report = report(opts, driver, all.size(), samples, warmup, seed, maxTransfers, results, measured, plans);
+			String report = report(opts, driver, all.size(), samples, warmup, seed, maxTransfers, results, measured, plans,
+					warmNotes);
 			Files.writeString(out.resolve("report.md"), report);
 			System.out.println(report);
 		}
@@ -154,7 +170,8 @@ public final class TraceLatency {
 	}
 
 	private static String report(Map<String, String> opts, Driver driver, int listings, int samples, int warmup, long seed,
-			int maxTransfers, List<Latencies> results, List<Listing> measured, List<PlanCheck.Result> plans) {
+			int maxTransfers, List<Latencies> results, List<Listing> measured, List<PlanCheck.Result> plans,
+			List<String> warmNotes) {
 		StringBuilder r = new StringBuilder();
 		Map<String, Object> sizes;
 		try (Session session = driver.session(READ)) {
@@ -182,6 +199,7 @@ public final class TraceLatency {
 		r.append("\nslowest call: ");
 		r.append(results.stream().map((l) -> String.format("%s %s %.1f ms", l.name().split(" ")[0],
 				measured.get(l.slowest()).listingId(), l.percentileMs(100))).collect(Collectors.joining("; ")));
+		r.append("\n\nwarm-up after the service started: ").append(String.join("; ", warmNotes));
 		r.append("\n\n### PROFILE of the trace query (= sourceLookup's one query)\n\n");
 		for (PlanCheck.Result p : plans) {
 			r.append(String.format("- %s `%s`: %s; first operator %s; %,d db hits in all; hottest: %s%n", p.of().title(),
