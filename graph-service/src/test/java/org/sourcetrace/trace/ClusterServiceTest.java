@@ -1,0 +1,28 @@
+package org.sourcetrace.trace;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ClusterServiceTest {
+
+	@Test
+	void anIdentifierSharedByTwoKeepsItsBaseWeightAndACrowdDividesIt() {
+		assertThat(ClusterService.weight("PHONE", 2)).isEqualTo(0.8);
+		assertThat(ClusterService.weight("ADDRESS", 2)).isEqualTo(0.5);
+		assertThat(ClusterService.weight("ADDRESS", 51)).isCloseTo(0.01, within(1e-12));
+	}
+
+	@Test
+	void independentLinksCombineWithoutExceedingOne() {
+		List<ClusterService.Link> links = List.of(new ClusterService.Link("PHONE", Map.of(), 2, 0.8),
+				new ClusterService.Link("EMAIL", Map.of(), 2, 0.8));
+		assertThat(ClusterService.strength(links)).isCloseTo(0.96, within(1e-12));
+		assertThat(ClusterService.strength(List.of())).isZero();
+	}
+
+}
