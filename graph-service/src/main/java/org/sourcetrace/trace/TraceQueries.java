@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * shared with factory or warehouse operators. {@link SupplyGraph} and {@link TraceScoring} do the rest.
  */
 @Component
-@Transactional(readOnly = true, timeout = 10)
+@Transactional(readOnly = true, timeout = 30)
 class TraceQueries {
 
 	/**

@@ -54,6 +54,8 @@ public final class TestNeo4j {
 		registry.add("spring.neo4j.uri", () -> boltUri().toString());
 		registry.add("spring.neo4j.authentication.password", () -> "unused-auth-is-disabled");
 		registry.add("sourcetrace.demo.load", () -> "false");
+		// tests that count the queries a request costs must not see the background warm-up query
+		registry.add("sourcetrace.trace.warm-up", () -> "false");
 	}
 
 	/** Removes all data (not the schema) between tests that need a clean graph. */
