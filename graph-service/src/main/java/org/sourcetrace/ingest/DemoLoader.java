@@ -2,6 +2,7 @@ package org.sourcetrace.ingest;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -55,20 +56,48 @@ class DemoLoader {
 			log.info("No demo dataset at {}; nothing loaded", this.location);
 			return;
 		}
-		if (hasDomainNodes()) {
+		String state = demoState();
+		boolean resume = "STARTED".equals(state);
+		if (!resume && (state != null || hasDomainNodes())) {
 			log.debug("The database holds data; the demo dataset is not loaded");
 			return;
 		}
-		ImportJob job = this.importer.submit(files, ImportJob.Origin.DEMO, () -> {
-		});
-		log.info("Empty database: loading the demo dataset ({} files) in the background as import job {}; "
-				+ "the API serves meanwhile (query importJob(id) for progress)", files.size(), job.id());
+		// A marker says a demo load began: if the service stops before it ends, the next start completes it
+		// (the import merges by natural key, so running it again is safe).
+		markDemo("STARTED");
+		CompletableFuture<ImportJob> submitted = new CompletableFuture<>();
+		ImportJob job = this.importer.submit(files, ImportJob.Origin.DEMO, () -> submitted.thenAccept((done) -> {
+			if (done.state() == ImportJob.State.SUCCEEDED) {
+				markDemo("COMPLETED");
+			}
+		}));
+		submitted.complete(job);
+		log.info("{}: loading the demo dataset ({} files) in the background as import job {}; "
+				+ "the API serves meanwhile (query importJob(id) for progress)",
+				resume ? "An earlier demo load did not finish" : "Empty database", files.size(), job.id());
+	}
+
+	private String demoState() {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			return session.executeRead((tx) -> {
+				var result = tx.run("MATCH (d:__DemoLoad) RETURN d.state AS state LIMIT 1");
+				return result.hasNext() ? result.next().get("state").asString(null) : null;
+			});
+		}
+	}
+
+	private void markDemo(String state) {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			session.executeWriteWithoutResult((tx) -> tx.run(
+					"MERGE (d:__DemoLoad {id: 'demo'}) SET d.state = $state, d.at = datetime()",
+					java.util.Map.of("state", state)).consume());
+		}
 	}
 
 	private boolean hasDomainNodes() {
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			return session.executeRead((tx) -> tx
-				.run("RETURN EXISTS { MATCH (n) WHERE NOT n:__SchemaMigration } AS any")
+				.run("RETURN EXISTS { MATCH (n) WHERE NOT n:__SchemaMigration AND NOT n:__DemoLoad } AS any")
 				.single()
 				.get("any")
 				.asBoolean());

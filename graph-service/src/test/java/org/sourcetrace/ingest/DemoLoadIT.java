@@ -59,6 +59,34 @@ class DemoLoadIT {
 		}
 	}
 
+	@Test
+	void aDemoLoadCutShortIsCompletedOnTheNextStart() throws IOException {
+		TestNeo4j.clear();
+		// what a service stopped mid-load leaves: some of the demo written, the marker still STARTED
+		TestNeo4j.database().executeTransactionally("""
+				CREATE (:Platform {platformId: 'pinle', name: 'partial'})
+				CREATE (:__DemoLoad {id: 'demo', state: 'STARTED'})""");
+		try (ConfigurableApplicationContext context = start("classpath*:demo")) {
+			ImportJob demo = only(context, ImportJob.Origin.DEMO);
+			awaitFinished(demo);
+			assertThat(demo.state()).as(demo.message()).isEqualTo(ImportJob.State.SUCCEEDED);
+			Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+			while (!"COMPLETED".equals(demoState()) && Instant.now().isBefore(deadline)) {
+				Thread.onSpinWait();
+			}
+		}
+		assertThat(demoState()).isEqualTo("COMPLETED");
+		assertThat(fileCounts()).isEqualTo(truthCounts(COMMITTED_DEMO));
+		try (ConfigurableApplicationContext again = start("classpath*:demo")) {
+			assertThat(again.getBean(ImportJobs.class).all()).as("a completed demo is not loaded again").isEmpty();
+		}
+	}
+
+	private static String demoState() {
+		return TestNeo4j.database().executeTransactionally("MATCH (d:__DemoLoad) RETURN d.state AS state", Map.of(),
+				(r) -> r.hasNext() ? (String) r.next().get("state") : null);
+	}
+
 	/** Counts per file, as the graph holds them: node files by label, link files by relationship type. */
 	private static Map<String, Long> fileCounts() {
 		GraphFingerprint graph = GraphFingerprint.of(TestNeo4j.database());

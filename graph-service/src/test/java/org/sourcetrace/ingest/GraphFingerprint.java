@@ -29,7 +29,8 @@ record GraphFingerprint(Map<String, Long> counts, String checksum) {
 		List<String> lines = new ArrayList<>();
 		try (Transaction tx = db.beginTx()) {
 			for (Node node : tx.getAllNodes()) {
-				if (node.hasLabel(Label.label("__SchemaMigration"))) {
+				// bookkeeping of the service, not imported data
+				if (node.hasLabel(Label.label("__SchemaMigration")) || node.hasLabel(Label.label("__DemoLoad"))) {
 					continue;
 				}
 				node.getLabels().forEach((l) -> counts.merge(l.name(), 1L, Long::sum));
