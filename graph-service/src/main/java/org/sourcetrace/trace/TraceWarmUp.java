@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "sourcetrace.trace.warm-up", matchIfMissing = true)
+@ConditionalOnWebApplication // only a service that answers calls needs it; the import command does not
 class TraceWarmUp {
 
 	private static final Logger log = LoggerFactory.getLogger(TraceWarmUp.class);
