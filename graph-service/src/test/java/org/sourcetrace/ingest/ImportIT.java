@@ -243,10 +243,17 @@ class ImportIT extends ImportTestBase {
 			List<String> properties = spec.columns().stream().filter(FileSpec.Column::property)
 				.map(FileSpec.Column::name).toList();
 			if (spec.isNodeFile()) {
-				assertSeeksOnly(Statements.node(spec.node(),
-						properties.stream().filter((p) -> !p.equals(spec.node().keyProperty())).toList()));
+				List<String> nodeProperties = properties.stream().filter((p) -> !p.equals(spec.node().keyProperty()))
+					.toList();
+				assertSeeksOnly(Statements.node(spec.node(), nodeProperties, List.of()));
+				for (List<Statements.Fold> folds : allFolds(spec)) {
+					assertSeeksOnly(Statements.node(spec.node(), nodeProperties, folds));
+				}
 			}
 			for (FileSpec.Link link : spec.links()) {
+				if (Statements.Fold.applies(spec, link)) {
+					continue;
+				}
 				List<String> linkProperties = spec.isNodeFile() ? FileSpec.PROVENANCE
 						: properties.stream().filter((p) -> !p.equals(link.mergeProperty())).toList();
 				for (Kind start : kinds(spec, link.start())) {
@@ -256,6 +263,27 @@ class ImportIT extends ImportTestBase {
 				}
 			}
 		}
+	}
+
+	/** Every combination of other-end kinds of the node file's foldable relationships, all present at once. */
+	private static List<List<Statements.Fold>> allFolds(FileSpec spec) {
+		List<List<Statements.Fold>> combinations = new java.util.ArrayList<>(List.of(List.of()));
+		for (FileSpec.Link link : spec.links()) {
+			if (!Statements.Fold.applies(spec, link)) {
+				continue;
+			}
+			boolean outgoing = link.start().isSelf();
+			List<List<Statements.Fold>> next = new java.util.ArrayList<>();
+			for (List<Statements.Fold> combination : combinations) {
+				for (Kind other : kinds(spec, outgoing ? link.end() : link.start())) {
+					List<Statements.Fold> extended = new java.util.ArrayList<>(combination);
+					extended.add(new Statements.Fold(link, other, outgoing));
+					next.add(extended);
+				}
+			}
+			combinations = next;
+		}
+		return combinations.stream().filter((c) -> !c.isEmpty()).toList();
 	}
 
 	private void assertSeeksOnly(String statement) {
