@@ -1,6 +1,5 @@
 package org.sourcetrace.graph;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.TypeResolver;
 import graphql.schema.idl.RuntimeWiring;
 import org.dataloader.DataLoader;
-import org.sourcetrace.support.BadRequestException;
 import org.sourcetrace.support.Paging;
 import reactor.core.publisher.Mono;
 
@@ -30,8 +28,10 @@ import org.springframework.stereotype.Component;
 @Component
 class GraphWiring implements RuntimeWiringConfigurer {
 
-	private static final Set<String> LISTED = Set.of("platforms", "brands", "rightsHolders", "carriers", "factories",
-			"warehouses", "cases", "campaigns");
+	/** The unfiltered top-level lists of Query and the kind each lists. */
+	private static final Map<String, Kind> LISTED = Map.of("platforms", Kind.PLATFORM, "brands", Kind.BRAND,
+			"rightsHolders", Kind.RIGHTS_HOLDER, "carriers", Kind.CARRIER, "factories", Kind.FACTORY, "warehouses",
+			Kind.WAREHOUSE, "cases", Kind.CASE, "campaigns", Kind.CAMPAIGN);
 
 	private final GraphReader reader;
 
@@ -65,9 +65,7 @@ class GraphWiring implements RuntimeWiringConfigurer {
 			for (Kind kind : Kind.values()) {
 				type.dataFetcher(lookupField(kind), lookup(kind));
 			}
-			for (String field : LISTED) {
-				type.dataFetcher(field, list(listedKind(field), null));
-			}
+			LISTED.forEach((field, kind) -> type.dataFetcher(field, list(kind, null)));
 			return type.dataFetcher("regions", list(Kind.REGION, "level"));
 		});
 		for (Kind kind : Kind.values()) {
@@ -100,11 +98,7 @@ class GraphWiring implements RuntimeWiringConfigurer {
 
 	private static DataFetcher<CompletableFuture<Map<String, Object>>> lookup(Kind kind) {
 		return (env) -> {
-			String key = env.getArgument(kind.keyProperty());
-			if (!kind.isWellFormedKey(key)) {
-				throw new BadRequestException(kind.keyProperty(), "Argument '" + kind.keyProperty() + "' is not a valid "
-						+ kind.label() + " key: " + describe(kind) + ".");
-			}
+			String key = kind.requireKey(kind.keyProperty(), env.getArgument(kind.keyProperty()));
 			DataLoader<String, Map<String, Object>> loader = env.getDataLoader(lookupLoader(kind));
 			return loader.load(key);
 		};
@@ -173,24 +167,6 @@ class GraphWiring implements RuntimeWiringConfigurer {
 	private static String lookupField(Kind kind) {
 		String label = kind.label();
 		return Character.toLowerCase(label.charAt(0)) + label.substring(1);
-	}
-
-	private static Kind listedKind(String field) {
-		return Arrays.stream(Kind.values())
-			.filter((k) -> field.equalsIgnoreCase(k.label() + "s") || (k == Kind.FACTORY && field.equals("factories")))
-			.findFirst()
-			.orElseThrow();
-	}
-
-	private static String describe(Kind kind) {
-		return switch (kind) {
-			case LISTING -> "expected platformId:externalId, e.g. taobao:6012345";
-			case REGION -> "expected a six-digit GB/T 2260 code, e.g. 440300";
-			case PHONE -> "expected digits, optionally with a leading +";
-			case EMAIL -> "expected name@domain";
-			case PLATFORM -> "expected letters, digits, '_', '.' or '-'";
-			default -> "expected 1 to 200 characters without control characters";
-		};
 	}
 
 	/** A page of a to-many relation for one parent. */

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.sourcetrace.support.BadRequestException;
+
 /**
  * The node kinds of the domain: their label (also their GraphQL type name), natural key, and the shape a
  * key must have. The label and key names are constants of this enum, never user input, which is why the
@@ -55,6 +57,26 @@ public enum Kind {
 	/** Whether a string has the shape of this kind's natural key. */
 	public boolean isWellFormedKey(String key) {
 		return key != null && this.keyPattern.matcher(key).matches();
+	}
+
+	/** Returns the key when it has this kind's shape; otherwise a BAD_REQUEST naming the argument. */
+	public String requireKey(String argument, String key) {
+		if (!isWellFormedKey(key)) {
+			throw new BadRequestException(argument,
+					"Argument '" + argument + "' is not a valid " + this.label + " key: " + expectedKey() + ".");
+		}
+		return key;
+	}
+
+	private String expectedKey() {
+		return switch (this) {
+			case LISTING -> "expected platformId:externalId, e.g. taobao:6012345";
+			case REGION -> "expected a six-digit GB/T 2260 code, e.g. 440300";
+			case PHONE -> "expected digits, optionally with a leading +";
+			case EMAIL -> "expected name@domain";
+			case PLATFORM -> "expected letters, digits, '_', '.' or '-'";
+			default -> "expected 1 to 200 characters without control characters";
+		};
 	}
 
 	public static Optional<Kind> ofLabel(String label) {

@@ -44,8 +44,7 @@ class SearchController {
 			SearchQueries.Hit hit = page.get(i);
 			edges.add(new SearchEdge(Paging.cursor(paging.offset() + i), hit.score(), hit.kind(), hit.node()));
 		}
-		return new SearchPage(edges, new Connection.PageInfo(hasNext, paging.offset() > 0,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+		return new SearchPage(edges, paging.pageInfo(edges.size(), hasNext));
 	}
 
 	record SearchPage(List<SearchEdge> edges, Connection.PageInfo pageInfo) {

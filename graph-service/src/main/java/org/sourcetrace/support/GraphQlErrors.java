@@ -17,8 +17,8 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns domain errors into GraphQL errors a person can act on (BAD_REQUEST naming the argument,
- * NOT_FOUND), and gives graphql-java's own validation errors (unknown enum value, wrong type, missing
+ * Turns domain errors into GraphQL errors a person can act on (BAD_REQUEST naming the argument; a
+ * lookup of a key nothing has answers null, not an error), and gives graphql-java's own validation errors (unknown enum value, wrong type, missing
  * argument) the same BAD_REQUEST classification. Anything else stays an opaque INTERNAL_ERROR: no Java
  * or Neo4j message reaches a client.
  */
@@ -32,12 +32,6 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 				.errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
 				.message(bad.getMessage())
 				.extensions(Map.of("argument", bad.argument()))
-				.build();
-		}
-		if (ex instanceof NotFoundException notFound) {
-			return GraphqlErrorBuilder.newError(env)
-				.errorType(org.springframework.graphql.execution.ErrorType.NOT_FOUND)
-				.message(notFound.getMessage())
 				.build();
 		}
 		return null;

@@ -57,10 +57,13 @@ public record Paging(int offset, int limit) {
 			T item = items.get(i);
 			edges.add(new Connection.Edge<>(cursor(this.offset + i), node.apply(item), provenance.apply(item)));
 		}
-		boolean hasNext = this.offset + items.size() < total;
-		return new Connection<>(edges, new Connection.PageInfo(hasNext, this.offset > 0,
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()),
-				total);
+		return new Connection<>(edges, pageInfo(items.size(), this.offset + items.size() < total), total);
+	}
+
+	/** Page information for {@code size} items of this page, the first at this page's offset. */
+	public Connection.PageInfo pageInfo(int size, boolean hasNextPage) {
+		return new Connection.PageInfo(hasNextPage, this.offset > 0, (size == 0) ? null : cursor(this.offset),
+				(size == 0) ? null : cursor(this.offset + size - 1));
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.sourcetrace.graph.GraphReader;
 import org.sourcetrace.graph.Kind;
-import org.sourcetrace.support.BadRequestException;
 
 import org.springframework.stereotype.Service;
 
@@ -32,9 +31,7 @@ public class ClusterService {
 	}
 
 	public Cluster cluster(String sellerId) {
-		if (!Kind.SELLER.isWellFormedKey(sellerId)) {
-			throw new BadRequestException("sellerId", "Argument 'sellerId' must be 1 to 200 characters.");
-		}
+		Kind.SELLER.requireKey("sellerId", sellerId);
 		ClusterQueries.Links found = this.queries.links(sellerId);
 		if (found.seller() == null) {
 			return new Cluster(null, List.of(), false);

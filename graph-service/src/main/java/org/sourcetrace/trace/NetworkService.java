@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.neo4j.driver.types.Node;
 import org.sourcetrace.graph.Kind;
-import org.sourcetrace.support.BadRequestException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +29,7 @@ public class NetworkService {
 
 	@Transactional(readOnly = true, timeout = 30)
 	public Network network(String factoryId, Integer maxHops) {
-		if (!Kind.FACTORY.isWellFormedKey(factoryId)) {
-			throw new BadRequestException("factoryId", "Argument 'factoryId' must be 1 to 200 characters.");
-		}
+		Kind.FACTORY.requireKey("factoryId", factoryId);
 		NetworkQueries.Upstream upstream = this.queries.warehouses(factoryId, TraceService.transfers(maxHops));
 		if (upstream == null) {
 			return new Network(null, List.of(), List.of(), new Totals(0, 0, 0, 0, 0, 0, 0), false);
@@ -41,48 +38,50 @@ public class NetworkService {
 		Paths.PathNode factory = drawing.add(upstream.factory());
 		Set<String> regions = new LinkedHashSet<>();
 		if (upstream.factoryRegion() != null) {
-			regions.add(drawing.add(upstream.factoryRegion()).id());
-			drawing.edge(factory.id(), Paths.node(upstream.factoryRegion()).id(), "IN_REGION", 1);
+			String region = drawing.add(upstream.factoryRegion()).id();
+			regions.add(region);
+			drawing.edge(factory.id(), region, "IN_REGION", 1);
 		}
 		List<String> warehouseIds = new ArrayList<>();
 		for (Node[] site : upstream.sites()) {
 			Paths.PathNode warehouse = drawing.add(site[0]);
 			warehouseIds.add(warehouse.key());
 			if (site[1] != null) {
-				regions.add(drawing.add(site[1]).id());
-				drawing.edge(warehouse.id(), Paths.node(site[1]).id(), "IN_REGION", 1);
+				String region = drawing.add(site[1]).id();
+				regions.add(region);
+				drawing.edge(warehouse.id(), region, "IN_REGION", 1);
 			}
 		}
 		for (NetworkQueries.Move move : upstream.moves()) {
-			drawing.edge(Paths.node(move.from()).id(), Paths.node(move.to()).id(), "SHIPS_TO", move.shipments());
+			drawing.edge(Paths.id(move.from()), Paths.id(move.to()), "SHIPS_TO", move.shipments());
 		}
-		List<String> storefrontIds = new ArrayList<>();
+		Set<String> storefrontIds = new LinkedHashSet<>();
 		for (NetworkQueries.Supply supply : this.queries.storefronts(warehouseIds)) {
 			Paths.PathNode storefront = drawing.add(supply.storefront());
-			if (!storefrontIds.contains(storefront.key())) {
-				storefrontIds.add(storefront.key());
-			}
+			storefrontIds.add(storefront.key());
 			drawing.edge(Paths.id(Kind.WAREHOUSE, supply.warehouseId()), storefront.id(), "SUPPLIES", supply.shipments());
 		}
 		Set<String> operators = new LinkedHashSet<>();
 		Set<String> platforms = new LinkedHashSet<>();
 		long active = 0;
 		long inactive = 0;
-		for (NetworkQueries.Behind behind : this.queries.behind(storefrontIds, LISTINGS_PER_STOREFRONT)) {
-			String storefront = Paths.node(behind.storefront()).id();
+		for (NetworkQueries.Behind behind : this.queries.behind(List.copyOf(storefrontIds), LISTINGS_PER_STOREFRONT)) {
+			String storefront = Paths.id(behind.storefront());
 			active += behind.activeListings();
 			inactive += behind.totalListings() - behind.activeListings();
 			drawing.truncated |= behind.totalListings() > behind.listings().size();
 			for (Node seller : behind.sellers()) {
-				operators.add(drawing.add(seller).id());
-				drawing.edge(Paths.node(seller).id(), storefront, "CONTROLS", 1);
+				String operator = drawing.add(seller).id();
+				operators.add(operator);
+				drawing.edge(operator, storefront, "CONTROLS", 1);
 			}
 			for (Node[] listing : behind.listings()) {
 				Paths.PathNode shown = drawing.add(listing[0]);
 				drawing.edge(storefront, shown.id(), "POSTED", 1);
 				if (listing[1] != null) {
-					platforms.add(drawing.add(listing[1]).id());
-					drawing.edge(shown.id(), Paths.node(listing[1]).id(), "ON", 1);
+					String platform = drawing.add(listing[1]).id();
+					platforms.add(platform);
+					drawing.edge(shown.id(), platform, "ON", 1);
 				}
 			}
 		}
@@ -101,14 +100,16 @@ public class NetworkService {
 		private boolean truncated;
 
 		Paths.PathNode add(Node node) {
-			Paths.PathNode shown = Paths.node(node);
-			if (!this.nodes.containsKey(shown.id())) {
-				if (this.nodes.size() >= MAX_NODES) {
-					this.truncated = true;
-					return shown;
-				}
-				this.nodes.put(shown.id(), shown);
+			Paths.PathNode known = this.nodes.get(Paths.id(node));
+			if (known != null) {
+				return known;
 			}
+			Paths.PathNode shown = Paths.node(node);
+			if (this.nodes.size() >= MAX_NODES) {
+				this.truncated = true;
+				return shown;
+			}
+			this.nodes.put(shown.id(), shown);
 			return shown;
 		}
 

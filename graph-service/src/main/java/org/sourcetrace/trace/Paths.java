@@ -34,6 +34,12 @@ final class Paths {
 		return new PathNode(id(kind, key), kind.name(), key, label, entity);
 	}
 
+	/** A node's id in the API's shape, without building the rest of it. */
+	static String id(Node node) {
+		Kind kind = Kind.ofLabels(labels(node)).orElseThrow();
+		return id(kind, node.get(kind.keyProperty()).asString());
+	}
+
 	static String id(Kind kind, String key) {
 		return kind.label() + ":" + key;
 	}

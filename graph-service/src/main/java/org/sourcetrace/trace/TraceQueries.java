@@ -1,7 +1,6 @@
 package org.sourcetrace.trace;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,10 +145,6 @@ class TraceQueries {
 			return new Evidence(GraphReader.toMap(r.get("l").asNode()), r.get("branded").asBoolean(),
 					r.get("authorized").asList(Value::asString), firsts, supply, payments, identifiers);
 		}).one().orElse(null);
-	}
-
-	static Map<String, Object> toMapOf(Node node) {
-		return GraphReader.toMap(node);
 	}
 
 	private static RawPath path(Value v) {

@@ -3,13 +3,12 @@ package org.sourcetrace.trace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.neo4j.driver.types.Node;
+import org.sourcetrace.graph.GraphReader;
 import org.sourcetrace.trace.TraceQueries.Evidence;
 import org.sourcetrace.trace.TraceQueries.First;
 import org.sourcetrace.trace.TraceQueries.Link;
@@ -69,10 +68,8 @@ final class TraceScoring {
 		for (Link link : evidence.identifiers()) {
 			builder(byFactory, link.factory(), evidence).add(EvidenceKind.IDENTIFIER, link.weight(), 1, link.sample());
 		}
-		boolean paysSuppliers = !evidence.payments().isEmpty();
 		List<Candidate> candidates = new ArrayList<>();
 		for (Builder builder : byFactory.values()) {
-			builder.operatorPaysOthers = paysSuppliers;
 			Candidate candidate = builder.build();
 			if (candidate.score() >= MIN_SCORE) {
 				candidates.add(candidate);
@@ -90,7 +87,7 @@ final class TraceScoring {
 	private static Builder builder(Map<String, Builder> byFactory, Node factory, Evidence evidence) {
 		String id = factory.get("factoryId").asString();
 		return byFactory.computeIfAbsent(id, (k) -> new Builder(factory, evidence.branded(),
-				evidence.authorizedFactoryIds().contains(id)));
+				evidence.authorizedFactoryIds().contains(id), !evidence.payments().isEmpty()));
 	}
 
 	private static final class Builder {
@@ -107,16 +104,17 @@ final class TraceScoring {
 
 		private final Map<EvidenceKind, Long> counts = new EnumMap<>(EvidenceKind.class);
 
-		private final Map<EvidenceKind, List<Paths.EvidencePath>> paths = new EnumMap<>(EvidenceKind.class);
+		private final Map<EvidenceKind, List<RawPath>> paths = new EnumMap<>(EvidenceKind.class);
+
+		private final boolean operatorPaysOthers;
 
 		private boolean truncated;
 
-		private boolean operatorPaysOthers;
-
-		Builder(Node factory, boolean branded, boolean authorized) {
-			this.factory = TraceQueries.toMapOf(factory);
+		Builder(Node factory, boolean branded, boolean authorized, boolean operatorPaysOthers) {
+			this.factory = GraphReader.toMap(factory);
 			this.unauthorized = branded && !authorized;
 			this.brandFit = branded && authorized;
+			this.operatorPaysOthers = operatorPaysOthers;
 		}
 
 		void add(EvidenceKind kind, double share, long count, RawPath path) {
@@ -128,9 +126,9 @@ final class TraceScoring {
 			}
 			this.grades.merge(kind, Paths.gradeFactor(path.relationships()), Math::max);
 			this.counts.merge(kind, count, Long::sum);
-			List<Paths.EvidencePath> kept = this.paths.computeIfAbsent(kind, (k) -> new ArrayList<>());
+			List<RawPath> kept = this.paths.computeIfAbsent(kind, (k) -> new ArrayList<>());
 			if (kept.size() < MAX_PATHS_PER_KIND) {
-				kept.add(Paths.path(kind, path.nodes(), path.relationships()));
+				kept.add(path);
 			}
 			else {
 				this.truncated = true;
@@ -153,10 +151,10 @@ final class TraceScoring {
 			if (this.brandFit) {
 				score *= BRAND_FIT;
 			}
-			List<Paths.EvidencePath> allPaths = new ArrayList<>();
-			this.paths.values().forEach(allPaths::addAll);
+			List<KindPath> evidence = new ArrayList<>();
+			this.paths.forEach((kind, kept) -> kept.forEach((path) -> evidence.add(new KindPath(kind, path))));
 			return new Candidate(this.factory, 0, Math.min(1.0, score), parts, this.unauthorized,
-					List.copyOf(this.shares.keySet()), allPaths, this.truncated);
+					List.copyOf(this.shares.keySet()), evidence, this.truncated);
 		}
 
 	}
@@ -165,13 +163,27 @@ final class TraceScoring {
 	record ScorePart(EvidenceKind kind, double value, int pathCount) {
 	}
 
+	/** An evidence path as the driver returned it, with its kind. */
+	record KindPath(EvidenceKind kind, RawPath path) {
+	}
+
 	/** A ranked candidate source. */
 	record Candidate(Map<String, Object> factory, int rank, double score, List<ScorePart> scoreParts, boolean unauthorized,
-			List<EvidenceKind> evidenceKinds, List<Paths.EvidencePath> paths, boolean truncated) {
+			List<EvidenceKind> evidenceKinds, List<KindPath> evidence, boolean truncated) {
 
 		Candidate withRank(int newRank) {
 			return new Candidate(this.factory, newRank, this.score, this.scoreParts, this.unauthorized, this.evidenceKinds,
-					this.paths, this.truncated);
+					this.evidence, this.truncated);
+		}
+
+		/**
+		 * The evidence paths in the API's shape, built only when a caller selects them (sourceLookup and the
+		 * scoring never do: converting every node and relationship would be work on the hot path for nothing).
+		 */
+		public List<Paths.EvidencePath> paths() {
+			return this.evidence.stream()
+				.map((e) -> Paths.path(e.kind(), e.path().nodes(), e.path().relationships()))
+				.toList();
 		}
 
 		String regionCode() {

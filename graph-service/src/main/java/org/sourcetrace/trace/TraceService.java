@@ -28,7 +28,7 @@ public class TraceService {
 	}
 
 	public Trace trace(String listingId, Integer maxHops, OffsetDateTime since) {
-		requireListingId(listingId, "listingId");
+		Kind.LISTING.requireKey("listingId", listingId);
 		int transfers = transfers(maxHops);
 		TraceQueries.Evidence evidence = this.queries.evidence(listingId, transfers, since);
 		if (evidence == null) {
@@ -44,17 +44,16 @@ public class TraceService {
 
 	public SourceLookup lookup(String platformId, String externalId) {
 		String listingId = platformId + ":" + externalId;
-		if (!Kind.PLATFORM.isWellFormedKey(platformId)) {
-			throw new BadRequestException("platformId", "Argument 'platformId' must be letters, digits, '_', '.' or '-'.");
-		}
+		Kind.PLATFORM.requireKey("platformId", platformId);
 		if (externalId == null || externalId.isBlank() || externalId.length() > 200) {
 			throw new BadRequestException("externalId", "Argument 'externalId' must be 1 to 200 characters.");
 		}
-		TraceQueries.Evidence evidence = this.queries.evidence(listingId, transfers(null), null);
+		int transfers = transfers(null);
+		TraceQueries.Evidence evidence = this.queries.evidence(listingId, transfers, null);
 		if (evidence == null) {
 			return new SourceLookup(false, listingId, List.of());
 		}
-		List<SourceSummary> sources = TraceScoring.rank(evidence, transfers(null)).stream().limit(LOOKUP_SOURCES)
+		List<SourceSummary> sources = TraceScoring.rank(evidence, transfers).stream().limit(LOOKUP_SOURCES)
 			.map((c) -> new SourceSummary(String.valueOf(c.factory().get("factoryId")), (String) c.factory().get("name"),
 					c.regionCode(), c.score(), c.unauthorized(), c.evidenceKinds()))
 			.toList();
@@ -78,13 +77,6 @@ public class TraceService {
 					"Argument 'maxHops' must be between 2 and " + MAX_HOPS + ", was " + hops + ".");
 		}
 		return hops - 2;
-	}
-
-	static void requireListingId(String listingId, String argument) {
-		if (!Kind.LISTING.isWellFormedKey(listingId)) {
-			throw new BadRequestException(argument,
-					"Argument '" + argument + "' is not a valid Listing key: expected platformId:externalId, e.g. taobao:6012345.");
-		}
 	}
 
 	/** The answer of traceSource. */

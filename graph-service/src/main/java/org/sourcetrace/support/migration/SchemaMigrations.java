@@ -47,11 +47,15 @@ public final class SchemaMigrations {
 		List<Migration> migrations = discover();
 		List<Integer> applied = new ArrayList<>();
 		try (var session = this.driver.session(SessionConfig.defaultConfig())) {
-			session.run("CREATE CONSTRAINT schema_migration_version IF NOT EXISTS "
-					+ "FOR (m:__SchemaMigration) REQUIRE m.version IS UNIQUE").consume();
 			Map<Integer, String> recorded = new java.util.HashMap<>();
 			session.run("MATCH (m:__SchemaMigration) RETURN m.version AS version, m.checksum AS checksum")
 				.forEachRemaining((r) -> recorded.put(r.get("version").asInt(), r.get("checksum").asString()));
+			if (migrations.stream().anyMatch((m) -> !recorded.containsKey(m.version()))) {
+				// guards against two instances starting together recording one version twice; only needed
+				// when something is to be applied, so an up-to-date database starts with a single read
+				session.run("CREATE CONSTRAINT schema_migration_version IF NOT EXISTS "
+						+ "FOR (m:__SchemaMigration) REQUIRE m.version IS UNIQUE").consume();
+			}
 			for (Migration migration : migrations) {
 				String checksum = recorded.get(migration.version());
 				if (checksum != null) {
