@@ -31,10 +31,16 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 			return GraphqlErrorBuilder.newError(env)
 				.errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
 				.message(bad.getMessage())
-				.extensions(Map.of("argument", bad.argument()))
+				.extensions(extensions(bad))
 				.build();
 		}
 		return null;
+	}
+
+	private static Map<String, Object> extensions(BadRequestException bad) {
+		Map<String, Object> extensions = new java.util.LinkedHashMap<>(bad.details());
+		extensions.put("argument", bad.argument());
+		return extensions;
 	}
 
 	@Override
