@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.sourcetrace.support.BadRequestException;
+import org.sourcetrace.support.Paging;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -19,6 +20,8 @@ class CutController {
 
 	private static final int MAX_DRAWN = 5_000;
 
+	private static final int MAX_SLICE = 10_000;
+
 	private final CutPlanService service;
 
 	CutController(CutPlanService service) {
@@ -28,6 +31,21 @@ class CutController {
 	@QueryMapping
 	CutPlan cutPlan(@Argument CutPlanInput input) {
 		return this.service.plan(input);
+	}
+
+	@SchemaMapping(typeName = "CutPlan")
+	List<CutPlan.Point> points(CutPlan plan, @Argument Integer first, @Argument Integer offset) {
+		return CutPlan.slice(plan.points(), slice(first, offset));
+	}
+
+	@SchemaMapping(typeName = "CutPlan")
+	List<CutPlan.NotDisconnectable> notDisconnectable(CutPlan plan, @Argument Integer first, @Argument Integer offset) {
+		return CutPlan.slice(plan.notDisconnectable(), slice(first, offset));
+	}
+
+	@SchemaMapping(typeName = "CutPlan")
+	List<CutPlan.GraphNode> alreadyCut(CutPlan plan, @Argument Integer first, @Argument Integer offset) {
+		return CutPlan.slice(plan.alreadyCut(), slice(first, offset));
 	}
 
 	@SchemaMapping(typeName = "CutPlan")
@@ -100,6 +118,14 @@ class CutController {
 	CompletableFuture<Map<String, Object>> listing(CutPlan.NotDisconnectable blocked, DataFetchingEnvironment env) {
 		DataLoader<String, Map<String, Object>> listings = env.getDataLoader("lookup:Listing");
 		return listings.load(blocked.listingId());
+	}
+
+	private static Paging slice(Integer first, Integer offset) {
+		int from = (offset != null) ? offset : 0;
+		if (from < 0) {
+			throw new BadRequestException("offset", "Argument 'offset' must be 0 or more, was " + from + ".");
+		}
+		return new Paging(from, Paging.of(first, null, MAX_SLICE).limit());
 	}
 
 	private static CompletableFuture<Map<String, Object>> entity(CutKind kind, String key, DataFetchingEnvironment env) {

@@ -44,6 +44,24 @@ public record CutPlan(List<Point> points, long totalCost, long maxFlow, int list
 			List<Point> points, long cost) {
 	}
 
+	public int pointCount() {
+		return this.points.size();
+	}
+
+	public int notDisconnectableCount() {
+		return this.notDisconnectable.size();
+	}
+
+	public int alreadyCutCount() {
+		return this.alreadyCut.size();
+	}
+
+	/** One slice of a list of the answer. */
+	static <T> List<T> slice(List<T> items, org.sourcetrace.support.Paging paging) {
+		int from = Math.min(paging.offset(), items.size());
+		return items.subList(from, Math.min(items.size(), from + paging.limit()));
+	}
+
 	/** The first {@code first} nodes of the drawing (sources, cut points and upstream nodes come first) and their edges. */
 	public Drawing graph(int first) {
 		List<GraphNode> nodes = this.graphNodes.subList(0, Math.min(first, this.graphNodes.size()));

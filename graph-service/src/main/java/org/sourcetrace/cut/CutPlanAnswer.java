@@ -46,13 +46,14 @@ final class CutPlanAnswer {
 		drawn.sort(Comparator.comparing((CutGraph.Node n) -> rank(graph, points, n)).thenComparing(BY_KIND_THEN_KEY));
 		java.util.Set<String> drawnIds = new java.util.HashSet<>();
 		for (CutGraph.Node node : drawn) {
-			CutPlan.GraphNode shownNode = graphNode(graph, plan, constraints, points, node);
-			nodes.add(shownNode);
+			nodes.add(graphNode(graph, plan, constraints, points, node));
 			drawnIds.add(node.id());
-			if (shownNode.alreadyCut()) {
-				alreadyCut.add(shownNode);
-			}
 		}
+		// everything counted as cut, also what leads to no targeted listing any more (a storefront taken down with its listings)
+		for (int v = plan.removed().nextSetBit(0); v >= 0; v = plan.removed().nextSetBit(v + 1)) {
+			alreadyCut.add(graphNode(graph, plan, constraints, points, graph.get(v)));
+		}
+		alreadyCut.sort(Comparator.comparing((CutPlan.GraphNode n) -> n.cutKind().ordinal()).thenComparing(CutPlan.GraphNode::key));
 		List<CutPlan.NetworkEdgeView> edges = new ArrayList<>();
 		for (CutGraph.Edge e : graph.edges()) {
 			String from = graph.get(e.from()).id();
