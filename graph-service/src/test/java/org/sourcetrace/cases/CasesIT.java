@@ -323,6 +323,33 @@ class CasesIT {
 		assertThat(twice.path("errors").get(0).path("field").asString()).isEqualTo("input.waybillNo");
 	}
 
+	@Test
+	void importedCasesAndActionsMoveLikeCreatedOnesAndOverdueRequestsComeFirst() {
+		// case-0001 and its referral act-000013 come from the import: version 0, no timeline yet
+		JsonNode imported = this.http.document("caseTimeline", Map.of("id", "case-0001")).path("data").path("case");
+		assertThat(imported.path("version").asInt()).isZero();
+		assertThat(imported.path("timeline").path("totalCount").asInt()).isZero();
+		move("case-0001", 0, "ENFORCEMENT");
+		JsonNode referral = ok("moveAction", in("actionId", "act-000013", "expectedVersion", 0, "to", "DONE"));
+		assertThat(referral.path("action").path("version").asInt()).isEqualTo(1);
+		JsonNode timeline = this.http.document("caseTimeline", Map.of("id", "case-0001")).path("data").path("case").path("timeline");
+		assertThat(ids(timeline.path("nodes"), "type")).containsExactly("MOVED", "ACTION_MOVED");
+
+		String due = LocalDate.now(ZoneOffset.UTC).plusDays(5).toString();
+		String later = ok("requestAssistance", in("caseId", "case-0001", "toRegionCode", "440500", "kind", "SERVICE", "dueOn", due))
+			.path("request").path("requestId").asString();
+		String late = ok("requestAssistance", in("caseId", "case-0001", "toRegionCode", "441900", "kind", "EXECUTION", "dueOn", due))
+			.path("request").path("requestId").asString();
+		// time passes for one of them: its due date is now behind us
+		TestNeo4j.database().executeTransactionally(
+				"MATCH (q:AssistanceRequest {requestId: $id}) SET q.dueOn = date() - duration('P2D')", Map.of("id", late));
+		JsonNode sent = this.http.document("regionRequests", Map.of("region", "440300", "direction", "SENT"))
+			.path("data").path("assistanceRequests").path("nodes");
+		assertThat(ids(sent, "requestId")).containsExactly(late, later);
+		assertThat(sent.get(0).path("overdue").asBoolean()).isTrue();
+		assertThat(sent.get(1).path("overdue").asBoolean()).isFalse();
+	}
+
 	private JsonNode move(String caseId, int version, String to) {
 		JsonNode moved = ok("moveCase", in("caseId", caseId, "expectedVersion", version, "to", to));
 		assertThat(moved.path("case").path("status").asString()).isEqualTo(to);
