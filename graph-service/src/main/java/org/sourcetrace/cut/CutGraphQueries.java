@@ -86,15 +86,19 @@ class CutGraphQueries {
 			}
 			RETURN inbound, transfers, sites""";
 
+	/** Per warehouse, the storefronts its outbound parcels served (of their listings, or sent by them); the UNION is distinct per parcel. */
 	private static final String SUPPLIES = """
 			UNWIND $ids AS id
-			MATCH (:Warehouse {warehouseId: id})<-[:FROM]-(o:Shipment {leg: 'OUTBOUND'})
-			CALL (o) {
-			  MATCH (o)-[:FULFILLS]->(:Listing)-[:POSTED_BY]->(a:Account {kind: 'STOREFRONT'}) RETURN a
+			MATCH (w:Warehouse {warehouseId: id})
+			CALL (w) {
+			  MATCH (w)<-[:FROM]-(o:Shipment {leg: 'OUTBOUND'})-[:FULFILLS]->(:Listing)-[:POSTED_BY]->(a:Account)
+			  RETURN a, o
 			  UNION
-			  MATCH (o)-[:SENT_BY]->(a:Account {kind: 'STOREFRONT'}) RETURN a
+			  MATCH (w)<-[:FROM]-(o:Shipment {leg: 'OUTBOUND'})-[:SENT_BY]->(a:Account)
+			  RETURN a, o
 			}
-			RETURN id, a.accountId AS account, count(DISTINCT o) AS n""";
+			WITH id, a, count(*) AS n WHERE a.kind = 'STOREFRONT'
+			RETURN id, a.accountId AS account, n""";
 
 	private static final String PAYMENTS = """
 			UNWIND $ids AS id
@@ -116,12 +120,16 @@ class CutGraphQueries {
 			  COLLECT { MATCH (s)-[:LOCATED_AT]->(ad:Address) RETURN ad.regionCode ORDER BY ad.regionCode LIMIT 1 } AS region,
 			  COLLECT { MATCH (s)-[:CONTROLS]->(t:Account {kind: 'STOREFRONT'}) RETURN t.accountId ORDER BY t.accountId } AS storefronts""";
 
+	/** The %s is an ORDER BY when the cap may cut, so a capped plan always keeps the same listings. */
 	private static final String ACTIVE_LISTINGS = """
 			UNWIND $ids AS id
 			MATCH (:Account {accountId: id})<-[:POSTED_BY]-(l:Listing {status: 'ACTIVE'})
-			WITH id, l ORDER BY l.listingId LIMIT $limit
-			RETURN l.listingId AS id, l.title AS title, id AS storefront, l.status AS status,
+			WITH id, l %s LIMIT $limit
+			RETURN l.listingId AS id, CASE WHEN $titles THEN l.title END AS title, id AS storefront, 'ACTIVE' AS status,
 			  EXISTS { (l)<-[:TARGETS]-(:Action {type: 'TAKEDOWN', status: 'DONE'}) } AS takenDown""";
+
+	/** Beyond this many listings their titles are not fetched (the drawing names them by id; `entity` has the rest). */
+	static final int TITLES_UP_TO = 5_000;
 
 	private static final String COUNT_ACTIVE_LISTINGS = """
 			UNWIND $ids AS id
@@ -201,10 +209,30 @@ class CutGraphQueries {
 				r.get("storefronts").asList(Value::asString)));
 	}
 
-	/** The active listings of storefronts, at most {@code limit}, by id. */
-	List<ListingRow> activeListings(Collection<String> storefrontIds, int limit) {
-		return List.copyOf(this.client.query(ACTIVE_LISTINGS)
-			.bindAll(Map.of("ids", List.copyOf(storefrontIds), "limit", limit))
+	/**
+	 * The active listings of storefronts, at most {@code limit} (when there are more: the first by id, so a
+	 * capped plan always targets the same ones), and how many there are. A small chain's come with their titles
+	 * in one read; a large chain's are counted, then read without titles (tens of thousands of titles are most
+	 * of the bytes, and no one reads them) and sorted only when the cap cuts.
+	 */
+	Listings activeListings(Collection<String> storefrontIds, int limit) {
+		List<ListingRow> rows = activeListings(storefrontIds, Math.min(limit, TITLES_UP_TO + 1), false, true);
+		if (rows.size() <= TITLES_UP_TO && rows.size() < limit) {
+			return new Listings(rows, rows.size());
+		}
+		long total = countActiveListings(storefrontIds);
+		boolean titles = total <= TITLES_UP_TO;
+		return new Listings((total > limit || !titles) ? activeListings(storefrontIds, limit, total > limit, titles) : rows, total);
+	}
+
+	/** Some of a chain's active listings and how many it has in all. */
+	record Listings(List<ListingRow> rows, long total) {
+	}
+
+	private List<ListingRow> activeListings(Collection<String> storefrontIds, int limit, boolean sorted, boolean titles) {
+		String query = ACTIVE_LISTINGS.formatted(sorted ? "ORDER BY l.listingId" : "");
+		return List.copyOf(this.client.query(query)
+			.bindAll(Map.of("ids", List.copyOf(storefrontIds), "limit", limit, "titles", titles))
 			.fetchAs(ListingRow.class)
 			.mappedBy((t, r) -> listing(r))
 			.all());

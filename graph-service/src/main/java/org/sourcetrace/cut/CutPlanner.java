@@ -76,10 +76,11 @@ final class CutPlanner {
 		}
 		Map<Integer, Integer> cutOff = new java.util.HashMap<>();
 		for (int p : result.cut()) {
-			cutOff.put(p, countSinksFrom(out, p, points, graph, blockedSet));
+			cutOff.put(p, countSinksFrom(out, p, points, sinks, blockedSet));
 		}
-		boolean[] forward = MinVertexCut.reach(MinVertexCut.adjacency(n, allArcs(graph), false), graph.sources());
-		boolean[] backward = MinVertexCut.reach(MinVertexCut.adjacency(n, allArcs(graph), true), sinks);
+		int[][] all = allArcs(graph);
+		boolean[] forward = MinVertexCut.reach(MinVertexCut.adjacency(n, all, false), graph.sources());
+		boolean[] backward = MinVertexCut.reach(MinVertexCut.adjacency(n, all, true), sinks);
 		BitSet relevant = new BitSet(n);
 		for (int v = 0; v < n; v++) {
 			if (forward[v] && backward[v]) {
@@ -119,12 +120,12 @@ final class CutPlanner {
 	}
 
 	/** Targeted listings reached from a point without passing another point: the ones whose paths it breaks. */
-	private static int countSinksFrom(List<List<Integer>> out, int point, BitSet points, CutGraph graph, BitSet blocked) {
+	private static int countSinksFrom(List<List<Integer>> out, int point, BitSet points, int[] sinks, BitSet blocked) {
 		BitSet others = (BitSet) points.clone();
 		others.clear(point);
 		boolean[] seen = reachAvoiding(out, new int[] { point }, others);
 		int count = 0;
-		for (int t : graph.sinks()) {
+		for (int t : sinks) {
 			if (seen[t] && !blocked.get(t)) {
 				count++;
 			}

@@ -58,20 +58,21 @@ final class MinVertexCut {
 			return new Result(0, 0, new int[0], blockedSinks);
 		}
 		long infinite = finite + 1;
+		Leaves leaves = Leaves.of(costs, arcs, kept, targets, sources, n);
 		Graph<Integer, DefaultWeightedEdge> network = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
 		int superSource = 2 * n;
 		int superSink = 2 * n + 1;
 		network.addVertex(superSource);
 		network.addVertex(superSink);
 		for (int v = 0; v < n; v++) {
-			if (kept[v]) {
+			if (kept[v] && !leaves.member(v)) {
 				network.addVertex(2 * v);
 				network.addVertex(2 * v + 1);
 				link(network, 2 * v, 2 * v + 1, (costs[v] == UNCUTTABLE) ? infinite : costs[v]);
 			}
 		}
 		for (int[] arc : arcs) {
-			if (arc[0] != arc[1] && kept[arc[0]] && kept[arc[1]]) {
+			if (arc[0] != arc[1] && kept[arc[0]] && kept[arc[1]] && !leaves.member(arc[1])) {
 				link(network, 2 * arc[0] + 1, 2 * arc[1], infinite);
 			}
 		}
@@ -81,20 +82,38 @@ final class MinVertexCut {
 			}
 		}
 		for (int t : targets) {
-			if (kept[t]) {
+			if (kept[t] && !leaves.member(t)) {
 				link(network, 2 * t + 1, superSink, infinite);
 			}
+		}
+		// one vertex pair per group of leaf listings: after the vertices of the graph and the two super vertices
+		for (int g = 0; g < leaves.parents.size(); g++) {
+			int in = 2 * n + 2 + 2 * g;
+			network.addVertex(in);
+			network.addVertex(in + 1);
+			link(network, 2 * leaves.parents.get(g) + 1, in, infinite);
+			link(network, in, in + 1, leaves.costs.get(g) == UNCUTTABLE ? infinite : leaves.costs.get(g));
+			link(network, in + 1, superSink, infinite);
 		}
 		DinicMFImpl<Integer, DefaultWeightedEdge> flow = new DinicMFImpl<>(network);
 		long value = Math.round(flow.getMaximumFlow(superSource, superSink).getValue());
 		Set<Integer> sourceSide = flow.getSourcePartition();
 		List<Integer> cut = new ArrayList<>();
-		long cost = 0;
 		for (int v = 0; v < n; v++) {
-			if (kept[v] && sourceSide.contains(2 * v) && !sourceSide.contains(2 * v + 1)) {
+			if (kept[v] && !leaves.member(v) && sourceSide.contains(2 * v) && !sourceSide.contains(2 * v + 1)) {
 				cut.add(v);
-				cost += costs[v];
 			}
+		}
+		for (int g = 0; g < leaves.parents.size(); g++) {
+			int in = 2 * n + 2 + 2 * g;
+			if (sourceSide.contains(in) && !sourceSide.contains(in + 1)) {
+				cut.addAll(leaves.members.get(g));
+			}
+		}
+		cut.sort(null);
+		long cost = 0;
+		for (int v : cut) {
+			cost += costs[v];
 		}
 		if (value >= infinite) {
 			throw new IllegalStateException("an unseparable sink was left in the flow network");
@@ -163,6 +182,60 @@ final class MinVertexCut {
 
 	private static int[] distinct(int[] vertices, int n) {
 		return Arrays.stream(vertices).filter((v) -> v >= 0 && v < n).distinct().toArray();
+	}
+
+	/**
+	 * Sinks that end the graph hanging off one vertex (a storefront's listings): in any minimum cut either all of
+	 * them are cut or something above them is, since each has no other way in. So each such group flows through
+	 * one vertex pair costing the sum of theirs (infinite when one may not be cut) — a province's 50,000 listings
+	 * become a few thousand groups, and the cut is the same.
+	 */
+	private record Leaves(boolean[] memberOf, List<Integer> parents, List<Long> costs, List<List<Integer>> members) {
+
+		boolean member(int v) {
+			return this.memberOf[v];
+		}
+
+		static Leaves of(long[] costs, int[][] arcs, boolean[] kept, List<Integer> targets, int[] sources, int n) {
+			int[] outDegree = new int[n];
+			int[] parent = new int[n];
+			java.util.Arrays.fill(parent, -1);
+			for (int[] arc : arcs) {
+				if (arc[0] == arc[1] || !kept[arc[0]] || !kept[arc[1]]) {
+					continue;
+				}
+				outDegree[arc[0]]++;
+				int to = arc[1];
+				parent[to] = (parent[to] == -1 || parent[to] == arc[0]) ? arc[0] : -2;
+			}
+			boolean[] source = new boolean[n];
+			for (int s : sources) {
+				source[s] = true;
+			}
+			boolean[] memberOf = new boolean[n];
+			java.util.Map<Integer, Integer> groupOf = new java.util.HashMap<>();
+			List<Integer> parents = new ArrayList<>();
+			List<Long> groupCosts = new ArrayList<>();
+			List<List<Integer>> members = new ArrayList<>();
+			for (int t : targets) {
+				int p = parent[t];
+				if (!kept[t] || source[t] || outDegree[t] != 0 || p < 0 || memberOf[t]) {
+					continue;
+				}
+				memberOf[t] = true;
+				int g = groupOf.computeIfAbsent(p, (k) -> {
+					parents.add(k);
+					groupCosts.add(0L);
+					members.add(new ArrayList<>());
+					return parents.size() - 1;
+				});
+				members.get(g).add(t);
+				long sum = groupCosts.get(g);
+				groupCosts.set(g, (sum == UNCUTTABLE || costs[t] == UNCUTTABLE) ? UNCUTTABLE : sum + costs[t]);
+			}
+			return new Leaves(memberOf, parents, groupCosts, members);
+		}
+
 	}
 
 	/**

@@ -46,6 +46,15 @@ final class CutFixtures {
 				Map.of("id", id, "storefront", storefront));
 	}
 
+	/** Many active listings on one storefront, ids {@code prefix0…}, in one statement. */
+	void listings(String prefix, int count, String storefront) {
+		run("""
+				MATCH (t:Account {accountId: $storefront})
+				UNWIND range(0, $count - 1) AS i
+				CREATE (:Listing {listingId: $prefix + i, title: $prefix + i, status: 'ACTIVE', fixture: 'cut'})-[:POSTED_BY]->(t)""",
+				Map.of("prefix", prefix, "count", count, "storefront", storefront));
+	}
+
 	void inbound(String factory, String warehouse) {
 		run("""
 				MATCH (f:Factory {factoryId: $from}), (w:Warehouse {warehouseId: $to})

@@ -320,6 +320,28 @@ class CutPlanIT {
 	}
 
 	@Test
+	void aChainOverTheListingCapIsPlannedForTheFirstListingsAndSaysWhatWasLeftOut() {
+		this.fx.seller("fx-t-op", "350304");
+		this.fx.factory("fx-t-f", "350304", "fx-t-op");
+		this.fx.warehouse("fx-t-w", "330102");
+		this.fx.inbound("fx-t-f", "fx-t-w");
+		this.fx.seller("fx-t-s", "440303");
+		this.fx.account("fx-t-t1", "STOREFRONT", "fx-t-s");
+		this.fx.account("fx-t-t2", "STOREFRONT", "fx-t-s");
+		this.fx.listings("fxshop:t1-", 30_000, "fx-t-t1");
+		this.fx.listings("fxshop:t2-", 20_010, "fx-t-t2");
+		this.fx.outbound("fx-t-w", "fxshop:t1-0");
+		JsonNode plan = plan(Map.of("factoryIds", List.of("fx-t-f")));
+		assertThat(plan.path("truncated").asBoolean()).isTrue();
+		assertThat(plan.path("truncation").asString()).contains("50010", "first 50000");
+		assertThat(plan.path("listingsTargeted").asInt()).isEqualTo(50_000);
+		// the first 50,000 by id: all of t1's (t1- sorts first) and 20,000 of t2's; two takedowns (2) beat the operator (3)
+		assertThat(keys(plan.path("points"))).containsExactlyInAnyOrder("fx-t-t1", "fx-t-t2");
+		assertThat(plan.path("totalCost").asInt()).isEqualTo(2);
+		assertThat(plan.path("listingsDisconnected").asInt()).isEqualTo(50_000);
+	}
+
+	@Test
 	void badInputIsRefusedNamingTheArgumentAndListingEveryUnknownId() {
 		JsonNode unknown = errors(Map.of("factoryIds", List.of("fx-none-1", "fx-none-2")));
 		assertThat(unknown.get(0).path("extensions").path("classification").asString()).isEqualTo("BAD_REQUEST");
