@@ -103,37 +103,34 @@ class CaseReads {
 			.one().orElse(new Page(List.of(), 0));
 	}
 
-	/** Timeline pages of several cases at once (the batch loader behind Case.timeline). */
+	/** Timeline pages of several cases at once (the batch loader behind Case.timeline), oldest first. */
 	Map<String, Page> timelines(Collection<String> caseIds, int offset, int limit) {
-		Map<String, Page> pages = new HashMap<>();
-		this.client.query("""
-				UNWIND $ids AS id
-				CALL (id) {
-				  MATCH (e:CaseEvent {caseId: id})
-				  WITH e ORDER BY e.seq
-				  RETURN collect(e {.*}) AS events
-				}
-				RETURN id, events[$offset..$offset + $limit] AS items, size(events) AS total""")
-			.bindAll(Map.of("ids", List.copyOf(caseIds), "offset", offset, "limit", limit))
-			.fetch().all()
-			.forEach((row) -> pages.put((String) row.get("id"), new Page(events(row.get("items")), ((Number) row.get("total")).longValue())));
-		return pages;
+		return pagesOfCases("CaseEvent", "e.seq", caseIds, offset, limit, CaseEventView::of);
 	}
 
-	/** Request pages of several cases at once (the batch loader behind Case.assistanceRequests). */
+	/** Request pages of several cases at once (the batch loader behind Case.assistanceRequests), by due date. */
 	Map<String, Page> requestsOfCases(Collection<String> caseIds, int offset, int limit) {
+		return pagesOfCases("AssistanceRequest", "e.dueOn, e.requestId", caseIds, offset, limit, AssistanceView::of);
+	}
+
+	private Map<String, Page> pagesOfCases(String label, String order, Collection<String> caseIds, int offset, int limit,
+			java.util.function.Function<Map<String, Object>, Object> view) {
 		Map<String, Page> pages = new HashMap<>();
 		this.client.query("""
 				UNWIND $ids AS id
 				CALL (id) {
-				  MATCH (q:AssistanceRequest {caseId: id})
-				  WITH q ORDER BY q.dueOn, q.requestId
-				  RETURN collect(q {.*}) AS requests
+				  MATCH (e:%s {caseId: id})
+				  WITH e ORDER BY %s
+				  RETURN collect(e {.*}) AS items
 				}
-				RETURN id, requests[$offset..$offset + $limit] AS items, size(requests) AS total""")
+				RETURN id, items[$offset..$offset + $limit] AS items, size(items) AS total""".formatted(label, order))
 			.bindAll(Map.of("ids", List.copyOf(caseIds), "offset", offset, "limit", limit))
 			.fetch().all()
-			.forEach((row) -> pages.put((String) row.get("id"), new Page(requests(row.get("items")), ((Number) row.get("total")).longValue())));
+			.forEach((row) -> {
+				List<Object> items = new ArrayList<>();
+				((List<?>) row.get("items")).forEach((item) -> items.add(view.apply(asMap(item))));
+				pages.put((String) row.get("id"), new Page(items, ((Number) row.get("total")).longValue()));
+			});
 		return pages;
 	}
 
@@ -182,14 +179,6 @@ class CaseReads {
 				return null;
 			}).all();
 		return found;
-	}
-
-	private static List<Object> events(Object items) {
-		List<Object> events = new ArrayList<>();
-		for (Object item : (List<?>) items) {
-			events.add(CaseEventView.of(asMap(item)));
-		}
-		return events;
 	}
 
 	private static List<Object> requests(Object items) {
