@@ -28,6 +28,16 @@ final class GraphQlClient {
 			  }
 			}""";
 
+	/** The plan and the size of its cut graph; {@code graph(first: 0)} counts the drawing without sending it. */
+	static final String CUT_PLAN = """
+			query CutPlan($factoryIds: [ID!]!) {
+			  cutPlan(input: {factoryIds: $factoryIds}) {
+			    totalCost maxFlow listingsTargeted truncated truncation
+			    points { key action cost regionCode }
+			    graph(first: 0) { nodeCount edgeCount }
+			  }
+			}""";
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -41,8 +51,13 @@ final class GraphQlClient {
 
 	/** The request body, built before the clock starts. */
 	HttpRequest request(String document, Map<String, Object> variables) {
+		return request(document, variables, Duration.ofSeconds(60));
+	}
+
+	/** With a longer {@code timeout}, a slow call ends with the service's own error rather than the client's. */
+	HttpRequest request(String document, Map<String, Object> variables, Duration timeout) {
 		String body = this.json.writeValueAsString(Map.of("query", document, "variables", variables));
-		return HttpRequest.newBuilder(this.endpoint).timeout(Duration.ofSeconds(60))
+		return HttpRequest.newBuilder(this.endpoint).timeout(timeout)
 			.header("Content-Type", "application/json").header("Accept", "application/graphql-response+json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)).build();
 	}

@@ -47,12 +47,12 @@ public final class TraceLatency {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> opts = options(args);
-		Path data = Path.of(require(opts, "data"));
-		Path out = Path.of(opts.getOrDefault("out", "bench/target/trace-latency"));
-		int samples = Integer.parseInt(opts.getOrDefault("samples", "3000"));
-		int warmup = Integer.parseInt(opts.getOrDefault("warmup", "1000"));
-		long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
+		Options opts = Options.parse(args);
+		Path data = Path.of(opts.require("data"));
+		Path out = Path.of(opts.get("out", "bench/target/trace-latency"));
+		int samples = opts.getInt("samples", 3000);
+		int warmup = opts.getInt("warmup", 1000);
+		long seed = Long.parseLong(opts.get("seed", "42"));
 		Files.createDirectories(out);
 
 		List<Listing> all = Listing.readAll(data);
@@ -61,9 +61,9 @@ public final class TraceLatency {
 		List<Listing> measured = picked.subList(warmup, picked.size());
 		int maxTransfers = TraceQueryText.defaultMaxTransfers();
 		String query = TraceQueryText.query(maxTransfers);
-		GraphQlClient graphql = new GraphQlClient(URI.create(require(opts, "graphql")));
+		GraphQlClient graphql = new GraphQlClient(URI.create(opts.require("graphql")));
 
-		try (Driver driver = GraphDatabase.driver(require(opts, "bolt"), AuthTokens.none())) {
+		try (Driver driver = GraphDatabase.driver(opts.require("bolt"), AuthTokens.none())) {
 			driver.verifyConnectivity();
 			Map<String, Call> calls = new LinkedHashMap<>();
 			calls.put("sourceLookup (HTTP GraphQL)", (l) -> lookup(graphql, l));
@@ -169,7 +169,7 @@ public final class TraceLatency {
 		return params;
 	}
 
-	private static String report(Map<String, String> opts, Driver driver, int listings, int samples, int warmup, long seed,
+	private static String report(Options opts, Driver driver, int listings, int samples, int warmup, long seed,
 			int maxTransfers, List<Latencies> results, List<Listing> measured, List<PlanCheck.Result> plans,
 			List<String> warmNotes) {
 		StringBuilder r = new StringBuilder();
@@ -180,8 +180,8 @@ public final class TraceLatency {
 					MATCH ()-[r]->() RETURN nodes, count(r) AS relationships""").single().asMap());
 		}
 		r.append(String.format("## Trace latency, single client (%s)%n%n", Instant.now()));
-		r.append(String.format("- commit %s; generator scale %s, seed 42; store on disk %s%n", opts.getOrDefault("commit", "?"),
-				opts.getOrDefault("scale", "?"), opts.getOrDefault("store-size", "?")));
+		r.append(String.format("- commit %s; generator scale %s, seed 42; store on disk %s%n", opts.get("commit", "?"),
+				opts.get("scale", "?"), opts.get("store-size", "?")));
 		r.append(String.format("- data: generator listings.csv with %,d listings; database: %,d nodes, %,d relationships%n",
 				listings, (Long) sizes.get("nodes"), (Long) sizes.get("relationships")));
 		r.append(String.format("- %,d random listings measured per operation after %,d warm-up calls each (seed %d), "
@@ -189,7 +189,7 @@ public final class TraceLatency {
 				samples, warmup, seed, maxTransfers, TraceQueryText.maxSharers()));
 		r.append(String.format("- machine: %d cores (%s), load average at the end %s%n",
 				Runtime.getRuntime().availableProcessors(), Machine.cpu(), Machine.loadAverage()));
-		r.append(String.format("- service JVM: %s%n", opts.getOrDefault("service-jvm", "(not given)")));
+		r.append(String.format("- service JVM: %s%n", opts.get("service-jvm", "(not given)")));
 		r.append(String.format("- client JVM: Java %s, %s, max heap %d MiB%n", Runtime.version(),
 				ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
 					.collect(Collectors.joining(" + ")),
@@ -225,25 +225,6 @@ public final class TraceLatency {
 	private static String abbreviate(String details) {
 		String line = details.replace('\n', ' ');
 		return (line.length() <= 90) ? line : line.substring(0, 87) + "...";
-	}
-
-	private static Map<String, String> options(String[] args) {
-		Map<String, String> opts = new HashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			if (!args[i].startsWith("--")) {
-				throw new IllegalArgumentException("expected --option value, got " + args[i]);
-			}
-			opts.put(args[i].substring(2), args[i + 1]);
-		}
-		return opts;
-	}
-
-	private static String require(Map<String, String> opts, String name) {
-		String value = opts.get(name);
-		if (value == null) {
-			throw new IllegalArgumentException("missing --" + name);
-		}
-		return value;
 	}
 
 	private static void log(String format, Object... args) {

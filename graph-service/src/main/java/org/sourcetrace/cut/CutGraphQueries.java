@@ -26,7 +26,7 @@ class CutGraphQueries {
 			UNWIND $ids AS id
 			MATCH (f:Factory {factoryId: id})
 			RETURN id, f.name AS name, f.regionCode AS region,
-			  f.raidedAt IS NOT NULL OR EXISTS { (f)<-[:TARGETS]-(:Action {type: 'RAID', status: 'DONE'}) } AS raided""";
+			  EXISTS { (f)<-[:TARGETS]-(:Action {type: 'RAID', status: 'DONE'}) } AS raided""";
 
 	/** Factories upstream of listings in the cut graph: through shipments to their operators' storefronts, or payments. */
 	private static final String UPSTREAM = """
@@ -82,7 +82,7 @@ class CutGraphQueries {
 			CALL (warehouses) {
 			  UNWIND warehouses AS w
 			  RETURN collect([w.warehouseId, w.name, w.regionCode,
-			    w.raidedAt IS NOT NULL OR EXISTS { (w)<-[:TARGETS]-(:Action {type: 'RAID', status: 'DONE'}) }]) AS sites
+			    EXISTS { (w)<-[:TARGETS]-(:Action {type: 'RAID', status: 'DONE'}) }]) AS sites
 			}
 			RETURN inbound, transfers, sites""";
 
