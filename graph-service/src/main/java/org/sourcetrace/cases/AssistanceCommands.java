@@ -81,7 +81,7 @@ class AssistanceCommands {
 	private Mutations.Outcome move(String operation, String requestId, Integer expectedVersion, String to, String reason,
 			boolean reasonRequired, String outcome, List<String> actionIds, String actor, String key) {
 		return this.mutations.run(operation, key, () -> {
-			if (requestId == null || !Kind.ACTION.isWellFormedKey(requestId)) {
+			if (requestId == null || requestId.isBlank() || requestId.length() > 200) {
 				throw new Mutations.Rejected(UserError.notFound("input.requestId", "assistance request", List.of(String.valueOf(requestId))));
 			}
 			String caseId = this.reads.caseOfRequest(requestId);

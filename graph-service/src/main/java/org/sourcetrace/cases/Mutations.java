@@ -43,17 +43,6 @@ class Mutations {
 			return new Outcome(values, List.of());
 		}
 
-		String id(String name) {
-			Object value = this.values.get(name);
-			return (value != null) ? value.toString() : null;
-		}
-
-		@SuppressWarnings("unchecked")
-		List<String> ids(String name) {
-			Object value = this.values.get(name);
-			return (value instanceof List<?> list) ? (List<String>) list : List.of();
-		}
-
 	}
 
 	/** An expected failure: nothing is written; {@code values} may point at the current state (CONFLICT). */

@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CutGraphExtractor {
 
-	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(CutGraphExtractor.class);
-
 	/** Most nodes one plan works on; listings beyond it are left out (and said so). */
 	static final int MAX_NODES = 200_000;
 
@@ -32,11 +30,6 @@ class CutGraphExtractor {
 
 	CutGraphExtractor(CutGraphQueries queries) {
 		this.queries = queries;
-	}
-
-	/** Factories upstream of the listings in the cut graph (any factory that has a path to one of them). */
-	List<String> upstreamFactories(List<String> listingIds, int transfers) {
-		return this.queries.upstreamFactories(listingIds, transfers);
 	}
 
 	/**
@@ -62,9 +55,7 @@ class CutGraphExtractor {
 		for (CutGraphQueries.Move m : upstream.transfers()) {
 			graph.edge(index(graph, CutKind.WAREHOUSE, m.from()), index(graph, CutKind.WAREHOUSE, m.to()), "TRANSFER", m.count());
 		}
-		long t0 = System.nanoTime();
 		List<CutGraphQueries.Move> supplies = this.queries.supplies(warehouseIds);
-		long t1 = System.nanoTime();
 		List<CutGraphQueries.Move> payments = this.queries.payments(factoryIds);
 		Set<String> accountIds = new LinkedHashSet<>();
 		supplies.forEach((m) -> accountIds.add(m.to()));
@@ -118,11 +109,6 @@ class CutGraphExtractor {
 				truncation = "The chain reaches " + active.total() + " active listings; the plan targets the first " + room
 						+ " by listing id (at most " + MAX_SINKS + " per plan): narrow the sources or name the listings.";
 			}
-		}
-		long t2 = System.nanoTime();
-		if (logger.isDebugEnabled()) {
-			logger.debug("cut graph: supplies {} ms, payments to listings {} ms ({} listings)", (t1 - t0) / 1_000_000,
-					(t2 - t1) / 1_000_000, listings.size());
 		}
 		for (CutGraphQueries.ListingRow l : listings) {
 			String recorded = !"ACTIVE".equals(l.status()) ? "status " + l.status() : l.takenDown() ? "takedown recorded" : null;

@@ -10,9 +10,9 @@ import java.util.Map;
  */
 public record CutPlan(List<Point> points, long totalCost, long maxFlow, int listingsTargeted, int listingsDisconnected,
 		int listingsAlreadyDisconnected, List<NotDisconnectable> notDisconnectable, List<String> sourceFactoryIds,
-		List<GraphNode> alreadyCut, List<String> notInGraph, String caseRegionCode, List<AssistanceDraft> assistanceRequests,
+		List<GraphNode> alreadyCut, List<String> notInGraph, List<AssistanceDraft> assistanceRequests,
 		Map<CutKind, Integer> costs, List<GraphNode> graphNodes, List<NetworkEdgeView> graphEdges, boolean truncated,
-		String truncation, Map<String, List<CutGraphQueries.RegionLevel>> regionChains) {
+		String truncation) {
 
 	/**
 	 * A cut point. {@code regionCode} is the entity's most specific region; {@code cityCode} and

@@ -65,9 +65,8 @@ final class CutPlanAnswer {
 		List<String> sources = java.util.Arrays.stream(graph.sources()).mapToObj((v) -> graph.get(v).key()).sorted().toList();
 		List<CutPlan.AssistanceDraft> drafts = (caseRegion != null) ? drafts(caseRegion, shown, chains) : List.of();
 		return new CutPlan(shown, plan.totalCost(), plan.maxFlow(), plan.targeted(), plan.disconnected(),
-				plan.alreadyDisconnected(), blocked, sources, alreadyCut, List.copyOf(notInGraph),
-				(caseRegion == null || caseRegion.isEmpty()) ? null : caseRegion, drafts, constraints.costs(), nodes, edges,
-				truncation != null, truncation, chains);
+				plan.alreadyDisconnected(), blocked, sources, alreadyCut, List.copyOf(notInGraph), drafts, constraints.costs(),
+				nodes, edges, truncation != null, truncation);
 	}
 
 	/** Sources first, then cut points, then the rest upstream to downstream (listings last, so a capped drawing keeps the chain). */

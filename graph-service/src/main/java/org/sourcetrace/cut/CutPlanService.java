@@ -66,7 +66,7 @@ public class CutPlanService {
 		}
 		String truncation = null;
 		if (factories.isEmpty()) {
-			List<String> upstream = this.extractor.upstreamFactories(request.listingIds(), request.transfers());
+			List<String> upstream = this.queries.upstreamFactories(request.listingIds(), request.transfers());
 			if (upstream.size() > MAX_SOURCES) {
 				truncation = upstream.size() + " factories reach these listings; the plan starts from the first " + MAX_SOURCES + ".";
 				upstream = upstream.stream().sorted().limit(MAX_SOURCES).toList();

@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * graphql-java's own limits, configured: each refusal is a GraphQL error that names the limit, the value
- * asked and the value allowed, and nothing is executed. The explorer's introspection query stays well
- * within them (its deepest type reference is 13 levels).
+ * asked and the value allowed, and nothing is executed. The explorer's introspection query stays within
+ * them (graphql-java's standard introspection query and the explorer's browser test run under the defaults).
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLimits {
