@@ -50,6 +50,6 @@ bench_start_service
 commit=$(bench_commit)
 "$java" -Xms512m -Xmx1g -XX:+UseG1GC --enable-native-access=ALL-UNNAMED -cp "$client_cp" \
   org.sourcetrace.bench.TraceLatency --data "$gen" --graphql "http://localhost:$http_port/graphql" \
-  --bolt "bolt://localhost:$bolt_port" --samples "$samples" --warmup "$warmup" --seed "$seed" \
+  --bolt "bolt://localhost:$bolt_port" --bolt-password-file "$db/bolt-password" --samples "$samples" --warmup "$warmup" --seed "$seed" \
   --out bench/target/trace-latency --commit "$commit" --scale "$scale" --store-size "$(du -sh "$db" | cut -f1)" \
   --service-jvm "$(bench_service_text)"

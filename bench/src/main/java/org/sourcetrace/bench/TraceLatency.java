@@ -29,7 +29,7 @@ import org.sourcetrace.trace.TraceQueryText;
  * PROFILE of that query for three kinds of listing. Prints a Markdown report (and writes it to --out).
  *
  * <pre>
- * TraceLatency --data DIR --graphql URL --bolt URI [--samples 3000] [--warmup 1000] [--seed 42] [--out DIR]
+ * TraceLatency --data DIR --graphql URL --bolt URI --bolt-password-file FILE [--samples 3000] [--warmup 1000] [--seed 42] [--out DIR]
  *              [--service-jvm TEXT] [--commit TEXT] [--scale TEXT] [--store-size TEXT]   (the last four: report only)
  * </pre>
  */
@@ -63,7 +63,9 @@ public final class TraceLatency {
 		String query = TraceQueryText.query(maxTransfers);
 		GraphQlClient graphql = new GraphQlClient(URI.create(opts.require("graphql")));
 
-		try (Driver driver = GraphDatabase.driver(opts.require("bolt"), AuthTokens.none())) {
+		// the embedded database's Bolt password, kept by the service in its data directory
+		String boltPassword = java.nio.file.Files.readString(java.nio.file.Path.of(opts.require("bolt-password-file"))).strip();
+		try (Driver driver = GraphDatabase.driver(opts.require("bolt"), AuthTokens.basic("neo4j", boltPassword))) {
 			driver.verifyConnectivity();
 			Map<String, Call> calls = new LinkedHashMap<>();
 			calls.put("sourceLookup (HTTP GraphQL)", (l) -> lookup(graphql, l));

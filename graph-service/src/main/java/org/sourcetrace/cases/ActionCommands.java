@@ -35,7 +35,7 @@ class ActionCommands {
 	Mutations.Outcome record(CaseInputs.RecordAction in) {
 		return this.mutations.run("recordAction", in.idempotencyKey(), () -> {
 			Map<String, Object> kase = this.cases.lockCase(in.caseId(), null, false);
-			Checks checks = new Checks(this.reads).common(in.actor(), in.idempotencyKey());
+			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey());
 			String status = (in.status() != null) ? in.status() : "PLANNED";
 			openCase(kase, checks);
 			if ("ASSISTANCE_REQUEST".equals(in.type())) {
@@ -59,14 +59,14 @@ class ActionCommands {
 			OffsetDateTime now = Mutations.now();
 			CaseInputs.Outcome outcome = (in.outcome() != null) ? in.outcome() : new CaseInputs.Outcome(null, null, null);
 			this.writes.createAction(actionId, in.caseId(), in.type(), status, in.regionCode(), in.at(), outcome.valueSeized(),
-					outcome.quantity(), outcome.note(), (String) kase.get("regionCode"), in.regionCode(), in.actor(), now);
-			this.writes.link("Action", "actionId", actionId, "TARGETS", targets, now, in.actor());
+					outcome.quantity(), outcome.note(), (String) kase.get("regionCode"), in.regionCode(), Mutations.actor(), now);
+			this.writes.link("Action", "actionId", actionId, "TARGETS", targets, now, Mutations.actor());
 			List<Map<String, Object>> events = new ArrayList<>();
 			events.add(CaseCommands.event("ACTION_RECORDED", "Action:" + actionId, "status", null, status, outcome.note()));
 			if ("DONE".equals(status)) {
 				events.addAll(effects(actionId, in.caseId(), in.type(), in.at()));
 			}
-			this.writes.events(in.caseId(), events, in.actor(), now);
+			this.writes.events(in.caseId(), events, Mutations.actor(), now);
 			return Mutations.Outcome.of(Map.of("action", actionId, "case", in.caseId()));
 		});
 	}
@@ -92,7 +92,7 @@ class ActionCommands {
 			}
 			String type = (String) action.get("type");
 			OffsetDateTime at = (in.at() != null) ? in.at() : Mutations.now();
-			Checks checks = new Checks(this.reads).common(in.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
 				.text("input.reason", in.reason(), 0, Checks.MAX_TEXT, false)
 				.outcome(in.outcome(), type);
 			if ("DONE".equals(in.to())) {
@@ -115,7 +115,7 @@ class ActionCommands {
 				events.addAll(effects(in.actionId(), caseId, type, at));
 			}
 			if (caseId != null) {
-				this.writes.events(caseId, events, in.actor(), now);
+				this.writes.events(caseId, events, Mutations.actor(), now);
 			}
 			return Mutations.Outcome.of(values);
 		});
@@ -124,7 +124,7 @@ class ActionCommands {
 	Mutations.Outcome testPurchase(CaseInputs.TestPurchase in) {
 		return this.mutations.run("recordTestPurchase", in.idempotencyKey(), () -> {
 			Map<String, Object> kase = this.cases.lockCase(in.caseId(), null, false);
-			Checks checks = new Checks(this.reads).common(in.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
 				.text("input.note", in.note(), 0, Checks.MAX_TEXT, false)
 				.text("input.waybillNo", in.waybillNo(), 1, 100, true);
 			openCase(kase, checks);
@@ -164,16 +164,16 @@ class ActionCommands {
 			String actionId = CaseCommands.newId("act");
 			OffsetDateTime at = (in.deliveredAt() != null) ? in.deliveredAt() : in.shippedAt();
 			this.writes.createAction(actionId, in.caseId(), "TEST_PURCHASE", "DONE", in.regionCode(), at, null, null, in.note(),
-					(String) kase.get("regionCode"), in.regionCode(), in.actor(), now);
+					(String) kase.get("regionCode"), in.regionCode(), Mutations.actor(), now);
 			List<EntityRef> listing = List.of(new EntityRef(Kind.LISTING, in.listingId()));
-			this.writes.link("Action", "actionId", actionId, "TARGETS", listing, now, in.actor());
+			this.writes.link("Action", "actionId", actionId, "TARGETS", listing, now, Mutations.actor());
 			List<Map<String, Object>> events = new ArrayList<>();
 			if (this.reads.attached(in.caseId(), listing).isEmpty()) {
-				this.writes.link("Case", "caseId", in.caseId(), "CONCERNS", listing, now, in.actor());
+				this.writes.link("Case", "caseId", in.caseId(), "CONCERNS", listing, now, Mutations.actor());
 				events.add(CaseCommands.event("ATTACHED", "Listing:" + in.listingId(), null, null, null, "test purchase"));
 			}
 			events.add(CaseCommands.event("TEST_PURCHASE", "Shipment:" + in.waybillNo(), null, null, "Action:" + actionId, in.note()));
-			this.writes.events(in.caseId(), events, in.actor(), now);
+			this.writes.events(in.caseId(), events, Mutations.actor(), now);
 			return Mutations.Outcome.of(Map.of("shipment", in.waybillNo(), "action", actionId));
 		});
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sourcetrace.graph.Kind;
+import org.sourcetrace.security.RegionScope;
 
 import org.springframework.stereotype.Service;
 
@@ -23,18 +24,21 @@ class AssistanceCommands {
 
 	private final CaseCommands cases;
 
-	AssistanceCommands(Mutations mutations, CaseWrites writes, CaseReads reads, CaseCommands cases) {
+	private final RegionScope scope;
+
+	AssistanceCommands(Mutations mutations, CaseWrites writes, CaseReads reads, CaseCommands cases, RegionScope scope) {
 		this.mutations = mutations;
 		this.writes = writes;
 		this.reads = reads;
 		this.cases = cases;
+		this.scope = scope;
 	}
 
 	Mutations.Outcome request(CaseInputs.RequestAssistance in) {
 		return this.mutations.run("requestAssistance", in.idempotencyKey(), () -> {
 			Map<String, Object> kase = this.cases.lockCase(in.caseId(), null, false);
 			String from = (in.fromRegionCode() != null) ? in.fromRegionCode() : (String) kase.get("regionCode");
-			Checks checks = new Checks(this.reads).common(in.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
 				.text("input.message", in.message(), 0, Checks.MAX_TEXT, false);
 			ActionCommands.openCase(kase, checks);
 			checks.exists("input.fromRegionCode", Kind.REGION, from, "region");
@@ -46,7 +50,7 @@ class AssistanceCommands {
 			List<EntityRef> targets = checks.refs("input.targets", in.targets(), false);
 			checks.done();
 			String requestId = send(in.caseId(), in.kind(), from, in.toRegionCode(), in.dueOn(), in.message(), targets,
-					in.actor(), Mutations.now());
+					Mutations.actor(), Mutations.now());
 			return Mutations.Outcome.of(Map.of("request", requestId));
 		});
 	}
@@ -65,17 +69,17 @@ class AssistanceCommands {
 	Mutations.Outcome respond(CaseInputs.Respond in) {
 		String to = "ACCEPT".equals(in.response()) ? "ACCEPTED" : "DECLINED";
 		return move("respondToAssistance", in.requestId(), in.expectedVersion(), to, in.reason(), "DECLINED".equals(to),
-				null, null, in.actor(), in.idempotencyKey());
+				null, null, Mutations.actor(), in.idempotencyKey());
 	}
 
 	Mutations.Outcome complete(CaseInputs.Complete in) {
 		return move("completeAssistance", in.requestId(), in.expectedVersion(), "COMPLETED", null, false, in.outcome(),
-				in.actionIds(), in.actor(), in.idempotencyKey());
+				in.actionIds(), Mutations.actor(), in.idempotencyKey());
 	}
 
 	Mutations.Outcome cancel(CaseInputs.Cancel in) {
 		return move("cancelAssistance", in.requestId(), in.expectedVersion(), "CANCELLED", in.reason(), true, null, null,
-				in.actor(), in.idempotencyKey());
+				Mutations.actor(), in.idempotencyKey());
 	}
 
 	private Mutations.Outcome move(String operation, String requestId, Integer expectedVersion, String to, String reason,
@@ -85,12 +89,19 @@ class AssistanceCommands {
 				throw new Mutations.Rejected(UserError.notFound("input.requestId", "assistance request", List.of(String.valueOf(requestId))));
 			}
 			String caseId = this.reads.caseOfRequest(requestId);
-			if (caseId != null) {
-				this.cases.lockCase(caseId, null, false);
+			if (caseId == null || this.reads.requests(List.of(requestId)).isEmpty()) {
+				throw new Mutations.Rejected(UserError.notFound("input.requestId", "assistance request", List.of(requestId)));
 			}
+			this.cases.lockCase(caseId, null, false, false);
 			Map<String, Object> request = this.writes.lock(CaseWrites.Record.REQUEST, requestId)
 				.orElseThrow(() -> new Mutations.Rejected(UserError.notFound("input.requestId", "assistance request", List.of(requestId))));
 			Map<String, Object> values = Map.of("request", requestId);
+			// the region asked answers and reports; the region asking withdraws
+			String acting = (String) request.get("CANCELLED".equals(to) ? "fromRegionCode" : "toRegionCode");
+			if (!this.scope.owns(acting)) {
+				throw new Mutations.Rejected(List.of(UserError.outsideRegion("input.requestId", "step of the assistance request",
+						acting)), values);
+			}
 			CaseCommands.checkVersion("assistance request", request, expectedVersion, true, values);
 			String from = (String) request.get("status");
 			if (!Lifecycles.allows(Lifecycles.REQUEST, from, to)) {

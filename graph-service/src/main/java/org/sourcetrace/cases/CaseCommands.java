@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.sourcetrace.graph.Kind;
+import org.sourcetrace.security.RegionScope;
 
 import org.springframework.stereotype.Service;
 
@@ -22,18 +23,23 @@ class CaseCommands {
 
 	private final CaseReads reads;
 
-	CaseCommands(Mutations mutations, CaseWrites writes, CaseReads reads) {
+	private final RegionScope scope;
+
+	CaseCommands(Mutations mutations, CaseWrites writes, CaseReads reads, RegionScope scope) {
 		this.mutations = mutations;
 		this.writes = writes;
 		this.reads = reads;
+		this.scope = scope;
 	}
 
 	Mutations.Outcome open(CaseInputs.OpenCase in) {
 		return this.mutations.run("openCase", in.idempotencyKey(), () -> {
-			Checks checks = new Checks(this.reads).common(in.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
 				.text("input.title", in.title(), 1, 200, true)
 				.text("input.reason", in.reason(), 0, Checks.MAX_TEXT, false);
-			checks.exists("input.regionCode", Kind.REGION, in.regionCode(), "region");
+			if (checks.exists("input.regionCode", Kind.REGION, in.regionCode(), "region")) {
+				ownRegion(checks, in.regionCode());
+			}
 			if (in.campaignId() != null) {
 				checks.exists("input.campaignId", Kind.CAMPAIGN, in.campaignId(), "campaign");
 			}
@@ -41,12 +47,12 @@ class CaseCommands {
 			checks.done();
 			String caseId = newId("case");
 			OffsetDateTime now = Mutations.now();
-			this.writes.createCase(caseId, in.title().strip(), in.regionCode(), in.campaignId(), in.actor(), now);
-			this.writes.link("Case", "caseId", caseId, "CONCERNS", concerns, now, in.actor());
+			this.writes.createCase(caseId, in.title().strip(), in.regionCode(), in.campaignId(), Mutations.actor(), now);
+			this.writes.link("Case", "caseId", caseId, "CONCERNS", concerns, now, Mutations.actor());
 			List<Map<String, Object>> events = new ArrayList<>();
 			events.add(event("OPENED", "Case:" + caseId, "status", null, "OPEN", in.reason()));
 			concerns.forEach((ref) -> events.add(event("ATTACHED", ref.id(), null, null, null, in.reason())));
-			this.writes.events(caseId, events, in.actor(), now);
+			this.writes.events(caseId, events, Mutations.actor(), now);
 			return Mutations.Outcome.of(Map.of("case", caseId));
 		});
 	}
@@ -54,11 +60,11 @@ class CaseCommands {
 	Mutations.Outcome update(CaseInputs.UpdateCase in) {
 		return this.mutations.run("updateCase", in.idempotencyKey(), () -> {
 			Map<String, Object> current = lockCase(in.caseId(), in.expectedVersion(), true);
-			Checks checks = new Checks(this.reads).common(in.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
 				.text("input.title", in.title(), 1, 200, false)
 				.text("input.reason", in.reason(), 0, Checks.MAX_TEXT, false);
-			if (in.regionCode() != null) {
-				checks.exists("input.regionCode", Kind.REGION, in.regionCode(), "region");
+			if (in.regionCode() != null && checks.exists("input.regionCode", Kind.REGION, in.regionCode(), "region")) {
+				ownRegion(checks, in.regionCode());
 			}
 			if (in.campaignId() != null) {
 				checks.exists("input.campaignId", Kind.CAMPAIGN, in.campaignId(), "campaign");
@@ -77,7 +83,7 @@ class CaseCommands {
 				events.add(event("UPDATED", "Case:" + in.caseId(), "campaign", null, in.campaignId(), in.reason()));
 			}
 			this.writes.set(CaseWrites.Record.CASE, in.caseId(), changes);
-			this.writes.events(in.caseId(), events, in.actor(), now);
+			this.writes.events(in.caseId(), events, Mutations.actor(), now);
 			return Mutations.Outcome.of(Map.of("case", in.caseId()));
 		});
 	}
@@ -85,7 +91,7 @@ class CaseCommands {
 	Mutations.Outcome attach(CaseInputs.Attach in) {
 		return this.mutations.run("attachToCase", in.idempotencyKey(), () -> {
 			lockCase(in.caseId(), in.expectedVersion(), false);
-			Checks checks = new Checks(this.reads).common(in.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
 				.text("input.reason", in.reason(), 0, Checks.MAX_TEXT, false);
 			List<EntityRef> refs = checks.refs("input.entities", in.entities(), true);
 			checks.done();
@@ -93,10 +99,10 @@ class CaseCommands {
 			List<EntityRef> added = refs.stream().filter((r) -> !already.contains(r.id())).toList();
 			OffsetDateTime now = Mutations.now();
 			if (!added.isEmpty()) {
-				this.writes.link("Case", "caseId", in.caseId(), "CONCERNS", added, now, in.actor());
+				this.writes.link("Case", "caseId", in.caseId(), "CONCERNS", added, now, Mutations.actor());
 				this.writes.set(CaseWrites.Record.CASE, in.caseId(), Map.of());
 				this.writes.events(in.caseId(), added.stream().map((r) -> event("ATTACHED", r.id(), null, null, null, in.reason())).toList(),
-						in.actor(), now);
+						Mutations.actor(), now);
 			}
 			return Mutations.Outcome.of(Map.of("case", in.caseId()));
 		});
@@ -105,7 +111,7 @@ class CaseCommands {
 	Mutations.Outcome detach(CaseInputs.Attach in) {
 		return this.mutations.run("detachFromCase", in.idempotencyKey(), () -> {
 			lockCase(in.caseId(), in.expectedVersion(), false);
-			Checks checks = new Checks(this.reads).common(in.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
 				.text("input.reason", in.reason(), 0, Checks.MAX_TEXT, false);
 			List<EntityRef> refs = checks.refs("input.entities", in.entities(), true);
 			List<String> attached = this.reads.attached(in.caseId(), refs);
@@ -116,10 +122,10 @@ class CaseCommands {
 			}
 			checks.done();
 			OffsetDateTime now = Mutations.now();
-			this.writes.detach(in.caseId(), refs, now, in.actor(), in.reason());
+			this.writes.detach(in.caseId(), refs, now, Mutations.actor(), in.reason());
 			this.writes.set(CaseWrites.Record.CASE, in.caseId(), Map.of());
 			this.writes.events(in.caseId(), refs.stream().map((r) -> event("DETACHED", r.id(), null, null, null, in.reason())).toList(),
-					in.actor(), now);
+					Mutations.actor(), now);
 			return Mutations.Outcome.of(Map.of("case", in.caseId()));
 		});
 	}
@@ -132,7 +138,7 @@ class CaseCommands {
 				throw new Mutations.Rejected(List.of(UserError.illegal("input.to", "case", from, in.to(),
 						Lifecycles.next(Lifecycles.CASE, from))), Map.of("case", in.caseId()));
 			}
-			Checks checks = new Checks(this.reads).common(in.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
 				.text("input.reason", in.reason(), Lifecycles.caseMoveNeedsReason(from, in.to()) ? 1 : 0, Checks.MAX_TEXT,
 						Lifecycles.caseMoveNeedsReason(from, in.to()));
 			checks.done();
@@ -147,7 +153,7 @@ class CaseCommands {
 			}
 			this.writes.set(CaseWrites.Record.CASE, in.caseId(), changes);
 			this.writes.events(in.caseId(), List.of(event("MOVED", "Case:" + in.caseId(), "status", from, in.to(), in.reason())),
-					in.actor(), now);
+					Mutations.actor(), now);
 			return Mutations.Outcome.of(Map.of("case", in.caseId()));
 		});
 	}
@@ -156,14 +162,33 @@ class CaseCommands {
 	 * Locks a case and checks the caller's version (required or optional); an unknown case or a stale
 	 * version rejects the mutation (a conflict answers the current case).
 	 */
+	/** Locks a case the caller's region owns (a case of another region is refused; one they cannot see is unknown). */
 	Map<String, Object> lockCase(String caseId, Integer expectedVersion, boolean versionRequired) {
-		if (caseId == null || !Kind.CASE.isWellFormedKey(caseId)) {
+		return lockCase(caseId, expectedVersion, versionRequired, true);
+	}
+
+	/** Locks a case the caller can see; {@code asOwner}: and that their region owns. */
+	Map<String, Object> lockCase(String caseId, Integer expectedVersion, boolean versionRequired, boolean asOwner) {
+		if (caseId == null || !Kind.CASE.isWellFormedKey(caseId) || !this.reads.exists(Kind.CASE, caseId)) {
 			throw new Mutations.Rejected(UserError.notFound("input.caseId", "case", List.of(String.valueOf(caseId))));
 		}
 		Map<String, Object> current = this.writes.lock(CaseWrites.Record.CASE, caseId)
 			.orElseThrow(() -> new Mutations.Rejected(UserError.notFound("input.caseId", "case", List.of(caseId))));
+		String region = (String) current.get("regionCode");
+		if (asOwner && !this.scope.owns(region)) {
+			throw new Mutations.Rejected(List.of(UserError.outsideRegion("input.caseId", "case", region)), Map.of("case", caseId));
+		}
 		checkVersion("case", current, expectedVersion, versionRequired, Map.of("case", caseId));
 		return current;
+	}
+
+	/** Cases are opened in, and moved to, the caller's own region subtree only. */
+	private void ownRegion(Checks checks, String regionCode) {
+		if (!this.scope.owns(regionCode)) {
+			checks.add(new UserError("OUTSIDE_REGION", "input.regionCode", "Region " + regionCode
+					+ " is outside yours: cases are opened in and moved to your region's subtree only; ask that region "
+					+ "for assistance instead.", List.of(), List.of()));
+		}
 	}
 
 	static void checkVersion(String what, Map<String, Object> current, Integer expected, boolean required,

@@ -3,6 +3,7 @@ package org.sourcetrace.cases;
 import java.util.List;
 
 import org.sourcetrace.graph.Kind;
+import org.sourcetrace.security.Rules;
 import org.sourcetrace.support.Connection;
 import org.sourcetrace.support.Paging;
 
@@ -35,71 +36,85 @@ class CaseController {
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome openCase(@Argument CaseInputs.OpenCase input) {
 		return this.cases.open(input);
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome updateCase(@Argument CaseInputs.UpdateCase input) {
 		return this.cases.update(input);
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome attachToCase(@Argument CaseInputs.Attach input) {
 		return this.cases.attach(input);
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome detachFromCase(@Argument CaseInputs.Attach input) {
 		return this.cases.detach(input);
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome moveCase(@Argument CaseInputs.MoveCase input) {
 		return this.cases.move(input);
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome recordAction(@Argument CaseInputs.RecordAction input) {
 		return this.actions.record(input);
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome moveAction(@Argument CaseInputs.MoveAction input) {
 		return this.actions.move(input);
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome recordTestPurchase(@Argument CaseInputs.TestPurchase input) {
 		return this.actions.testPurchase(input);
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome createActionsFromPlan(@Argument CaseInputs.FromPlan input) {
 		return this.plans.fromPlan(input);
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome requestAssistance(@Argument CaseInputs.RequestAssistance input) {
 		return this.assistance.request(input);
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome respondToAssistance(@Argument CaseInputs.Respond input) {
 		return this.assistance.respond(input);
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome completeAssistance(@Argument CaseInputs.Complete input) {
 		return this.assistance.complete(input);
 	}
 
 	@MutationMapping
+	@Rules.Investigates
 	Mutations.Outcome cancelAssistance(@Argument CaseInputs.Cancel input) {
 		return this.assistance.cancel(input);
 	}
 
 	@QueryMapping
+	@Rules.Investigates
 	Connection<Object> findCases(@Argument String regionCode, @Argument List<String> status, @Argument String campaignId,
 			@Argument String text, @Argument Integer first, @Argument String after) {
 		if (regionCode != null) {
@@ -111,6 +126,7 @@ class CaseController {
 	}
 
 	@QueryMapping
+	@Rules.Investigates
 	Connection<Object> assistanceRequests(@Argument String regionCode, @Argument String direction,
 			@Argument List<String> status, @Argument Integer first, @Argument String after) {
 		Kind.REGION.requireKey("regionCode", regionCode);
@@ -121,6 +137,7 @@ class CaseController {
 	}
 
 	@QueryMapping
+	@Rules.Investigates
 	AssistanceView assistanceRequest(@Argument String requestId) {
 		Kind.ACTION.requireKey("requestId", requestId);
 		return this.reads.requests(List.of(requestId)).get(requestId);

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.neo4j.driver.Value;
 import org.sourcetrace.graph.GraphReader;
 import org.sourcetrace.graph.Kind;
+import org.sourcetrace.security.RegionScope;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The reads of the cases feature: which named entities exist (with an account's kind, which decides what may
  * be done to it), cases by region subtree and status, timelines and assistance requests. Region subtrees
- * are walked on PART_OF (at most two levels: province > city > district).
+ * are walked on PART_OF (at most two levels: province > city > district). Every read of a case, an action, a
+ * request or a timeline is limited to the caller's {@link RegionScope}.
  */
 @Component
 class CaseReads {
@@ -30,8 +32,17 @@ class CaseReads {
 
 	private final Neo4jClient client;
 
-	CaseReads(Neo4jClient client) {
+	private final RegionScope scope;
+
+	CaseReads(Neo4jClient client, RegionScope scope) {
 		this.client = client;
+		this.scope = scope;
+	}
+
+	private Map<String, Object> scoped(Map<String, Object> params) {
+		Map<String, Object> all = new HashMap<>(params);
+		all.putAll(this.scope.parameters());
+		return all;
 	}
 
 	/** For each entity that exists, its id and (accounts) its kind, "" for other kinds. */
@@ -41,11 +52,21 @@ class CaseReads {
 		Map<String, String> found = new HashMap<>();
 		groups.forEach((kind, keys) -> this.client.query("""
 				UNWIND $keys AS key
-				MATCH (n:%s {%s: key})
-				RETURN key, %s AS kind""".formatted(kind.label(), kind.keyProperty(), (kind == Kind.ACCOUNT) ? "n.kind" : "''"))
-			.bind(keys).to("keys").fetch().all()
+				MATCH (n:%s {%s: key})%s
+				RETURN key, %s AS kind""".formatted(kind.label(), kind.keyProperty(), visibility(kind),
+					(kind == Kind.ACCOUNT) ? "n.kind" : "''"))
+			.bindAll(scoped(Map.of("keys", keys))).fetch().all()
 			.forEach((row) -> found.put(kind.label() + ":" + row.get("key"), String.valueOf(row.get("kind")))));
 		return found;
+	}
+
+	/** Cases and actions outside the caller's scope are as if they did not exist. */
+	private static String visibility(Kind kind) {
+		return switch (kind) {
+			case CASE -> " WHERE " + RegionScope.caseVisible("n");
+			case ACTION -> " WHERE " + RegionScope.actionVisible("n");
+			default -> "";
+		};
 	}
 
 	/** Which of the entities are attached to the case (CONCERNS), as `Label:key` ids. */
@@ -87,7 +108,7 @@ class CaseReads {
 
 	Page findCases(String region, List<String> statuses, String campaignId, String text, int offset, int limit) {
 		String head = (region != null) ? SUBTREE + "MATCH (c:Case) WHERE c.regionCode IN codes" : "MATCH (c:Case) WHERE true";
-		String query = head + """
+		String query = head + " AND " + RegionScope.caseVisible("c") + """
 				  AND ($statuses IS NULL OR c.status IN $statuses)
 				  AND ($text IS NULL OR toLower(c.title) CONTAINS toLower($text))
 				  AND ($campaign IS NULL OR EXISTS { (c)-[:IN_CAMPAIGN]->(:Campaign {campaignId: $campaign}) })
@@ -95,8 +116,8 @@ class CaseReads {
 				WITH collect(c) AS found
 				RETURN found[$offset..$offset + $limit] AS items, size(found) AS total""";
 		return this.client.query(query)
-			.bindAll(CaseWrites.params("region", region, "statuses", statuses, "campaign", campaignId, "text", text,
-					"offset", offset, "limit", limit))
+			.bindAll(scoped(CaseWrites.params("region", region, "statuses", statuses, "campaign", campaignId, "text", text,
+					"offset", offset, "limit", limit)))
 			.fetchAs(Page.class)
 			.mappedBy((t, r) -> new Page(r.get("items").asList((Value v) -> (Object) GraphReader.toMap(v.asNode())),
 					r.get("total").asLong()))
@@ -105,26 +126,29 @@ class CaseReads {
 
 	/** Timeline pages of several cases at once (the batch loader behind Case.timeline), oldest first. */
 	Map<String, Page> timelines(Collection<String> caseIds, int offset, int limit) {
-		return pagesOfCases("CaseEvent", "e.seq", caseIds, offset, limit, CaseEventView::of);
+		return pagesOfCases("CaseEvent", "e.seq", "true", caseIds, offset, limit, CaseEventView::of);
 	}
 
 	/** Request pages of several cases at once (the batch loader behind Case.assistanceRequests), by due date. */
 	Map<String, Page> requestsOfCases(Collection<String> caseIds, int offset, int limit) {
-		return pagesOfCases("AssistanceRequest", "e.dueOn, e.requestId", caseIds, offset, limit, AssistanceView::of);
+		return pagesOfCases("AssistanceRequest", "e.dueOn, e.requestId", RegionScope.requestVisible("e"), caseIds, offset,
+				limit, AssistanceView::of);
 	}
 
-	private Map<String, Page> pagesOfCases(String label, String order, Collection<String> caseIds, int offset, int limit,
-			java.util.function.Function<Map<String, Object>, Object> view) {
+	private Map<String, Page> pagesOfCases(String label, String order, String condition, Collection<String> caseIds,
+			int offset, int limit, java.util.function.Function<Map<String, Object>, Object> view) {
 		Map<String, Page> pages = new HashMap<>();
 		this.client.query("""
 				UNWIND $ids AS id
+				MATCH (c:Case {caseId: id}) WHERE %s
 				CALL (id) {
-				  MATCH (e:%s {caseId: id})
+				  MATCH (e:%s {caseId: id}) WHERE %s
 				  WITH e ORDER BY %s
 				  RETURN collect(e {.*}) AS items
 				}
-				RETURN id, items[$offset..$offset + $limit] AS items, size(items) AS total""".formatted(label, order))
-			.bindAll(Map.of("ids", List.copyOf(caseIds), "offset", offset, "limit", limit))
+				RETURN id, items[$offset..$offset + $limit] AS items, size(items) AS total""".formatted(
+					RegionScope.caseVisible("c"), label, condition, order))
+			.bindAll(scoped(Map.of("ids", List.copyOf(caseIds), "offset", offset, "limit", limit)))
 			.fetch().all()
 			.forEach((row) -> {
 				List<Object> items = new ArrayList<>();
@@ -140,12 +164,13 @@ class CaseReads {
 		return this.client.query(SUBTREE + """
 				UNWIND codes AS code
 				MATCH (q:AssistanceRequest {%s: code})
-				WHERE $statuses IS NULL OR q.status IN $statuses
+				WHERE ($statuses IS NULL OR q.status IN $statuses) AND %s
 				WITH q, (q.status IN ['SENT', 'ACCEPTED'] AND q.dueOn < date()) AS overdue
 				ORDER BY overdue DESC, q.dueOn, q.requestId
 				WITH collect(q {.*}) AS found
-				RETURN found[$offset..$offset + $limit] AS items, size(found) AS total""".formatted(property))
-			.bindAll(CaseWrites.params("region", region, "statuses", statuses, "offset", offset, "limit", limit))
+				RETURN found[$offset..$offset + $limit] AS items, size(found) AS total""".formatted(property,
+					RegionScope.requestVisible("q")))
+			.bindAll(scoped(CaseWrites.params("region", region, "statuses", statuses, "offset", offset, "limit", limit)))
 			.fetchAs(Page.class)
 			.mappedBy((t, r) -> new Page(requests(r.get("items").asObject()), r.get("total").asLong()))
 			.one().orElse(new Page(List.of(), 0));
@@ -153,8 +178,9 @@ class CaseReads {
 
 	Map<String, AssistanceView> requests(Collection<String> ids) {
 		Map<String, AssistanceView> found = new HashMap<>();
-		this.client.query("UNWIND $ids AS id MATCH (q:AssistanceRequest {requestId: id}) RETURN q {.*} AS q")
-			.bind(List.copyOf(ids)).to("ids").fetch().all()
+		this.client.query("UNWIND $ids AS id MATCH (q:AssistanceRequest {requestId: id}) WHERE "
+				+ RegionScope.requestVisible("q") + " RETURN q {.*} AS q")
+			.bindAll(scoped(Map.of("ids", List.copyOf(ids)))).fetch().all()
 			.forEach((row) -> {
 				AssistanceView view = AssistanceView.of(asMap(row.get("q")));
 				found.put(view.requestId(), view);
@@ -167,14 +193,15 @@ class CaseReads {
 		Map<String, List<Map<String, Object>>> found = new HashMap<>();
 		this.client.query("""
 				UNWIND $ids AS id
-				MATCH (q:AssistanceRequest {requestId: id})
+				MATCH (q:AssistanceRequest {requestId: id}) WHERE %s
 				CALL (q) {
-				  MATCH (q)-[:%s]->(n)
+				  MATCH (q)-[:%s]->(n) WHERE (NOT n:Case OR %s) AND (NOT n:Action OR %s)
 				  WITH n ORDER BY elementId(n) LIMIT 100
 				  RETURN collect(n) AS nodes
 				}
-				RETURN id, nodes""".formatted(relationship))
-			.bind(List.copyOf(requestIds)).to("ids").fetchAs(Void.class).mappedBy((t, r) -> {
+				RETURN id, nodes""".formatted(RegionScope.requestVisible("q"), relationship, RegionScope.caseVisible("n"),
+					RegionScope.actionVisible("n")))
+			.bindAll(scoped(Map.of("ids", List.copyOf(requestIds)))).fetchAs(Void.class).mappedBy((t, r) -> {
 				found.put(r.get("id").asString(), r.get("nodes").asList((Value v) -> GraphReader.toMap(v.asNode())));
 				return null;
 			}).all();

@@ -42,9 +42,9 @@ final class Checks {
 		return this;
 	}
 
-	/** actor (1–100), idempotencyKey (1–100, optional). */
+	/** idempotencyKey (1–100, optional); who acts is the signed-in user, whatever {@code input.actor} says. */
 	Checks common(String actor, String idempotencyKey) {
-		return text("input.actor", actor, 1, 100, true).text("input.idempotencyKey", idempotencyKey, 1, 100, false);
+		return text("input.idempotencyKey", idempotencyKey, 1, 100, false);
 	}
 
 	/** Parses `Label:key` ids and checks that each names an entity; all malformed and all unknown ones are named. */

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.sourcetrace.security.SignedInUser;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -112,6 +114,11 @@ class Mutations {
 			.bindAll(Map.of("key", key, "operation", operation, "outcome", JSON.writeValueAsString(outcome.values()), "now",
 					now()))
 			.run();
+	}
+
+	/** Who acts: the signed-in user (the record of who did what never takes it from the input). */
+	static String actor() {
+		return SignedInUser.currentName();
 	}
 
 	/** Now, to the millisecond (what the record stores). */

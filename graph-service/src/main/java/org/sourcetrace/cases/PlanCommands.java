@@ -49,7 +49,7 @@ class PlanCommands {
 	Mutations.Outcome fromPlan(CaseInputs.FromPlan in) {
 		return this.mutations.run("createActionsFromPlan", in.idempotencyKey(), () -> {
 			Map<String, Object> kase = this.cases.lockCase(in.caseId(), null, false);
-			Checks checks = new Checks(this.reads).common(in.actor(), in.idempotencyKey());
+			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey());
 			ActionCommands.openCase(kase, checks);
 			LocalDate dueOn = (in.dueOn() != null) ? in.dueOn() : LocalDate.now(ZoneOffset.UTC).plusDays(30);
 			AssistanceCommands.dueOn(checks, dueOn);
@@ -71,13 +71,13 @@ class PlanCommands {
 				String actionId = CaseCommands.newId("act");
 				String region = (point.regionCode() != null) ? point.regionCode() : caseRegion;
 				this.writes.createAction(actionId, in.caseId(), point.action().name(), "PLANNED", region, at, null, null,
-						"cut plan: " + point.cutKind() + " " + point.id() + ", cost " + point.cost(), caseRegion, region, in.actor(), now);
-				this.writes.link("Action", "actionId", actionId, "TARGETS", List.of(ref(point)), now, in.actor());
+						"cut plan: " + point.cutKind() + " " + point.id() + ", cost " + point.cost(), caseRegion, region, Mutations.actor(), now);
+				this.writes.link("Action", "actionId", actionId, "TARGETS", List.of(ref(point)), now, Mutations.actor());
 				actionIds.add(actionId);
 				events.add(CaseCommands.event("ACTION_RECORDED", "Action:" + actionId, "status", null, "PLANNED",
 						"from the cut plan (total cost " + plan.totalCost() + ")"));
 			}
-			this.writes.events(in.caseId(), events, in.actor(), now);
+			this.writes.events(in.caseId(), events, Mutations.actor(), now);
 			List<String> requestIds = new ArrayList<>();
 			for (CutPlan.AssistanceDraft draft : plan.assistanceRequests()) {
 				if (draft.toRegionCode() == null || draft.fromRegionCode() == null) {
@@ -85,7 +85,7 @@ class PlanCommands {
 				}
 				List<EntityRef> targets = draft.points().stream().map(PlanCommands::ref).toList();
 				requestIds.add(this.assistance.send(in.caseId(), draft.kind(), draft.fromRegionCode(), draft.toRegionCode(), dueOn,
-						draft.kind() + " of " + draft.points().size() + " cut point(s) of the case's plan", targets, in.actor(), now));
+						draft.kind() + " of " + draft.points().size() + " cut point(s) of the case's plan", targets, Mutations.actor(), now));
 			}
 			return Mutations.Outcome.of(Map.of("case", in.caseId(), "actions", actionIds, "requests", requestIds, "totalCost",
 					plan.totalCost()));

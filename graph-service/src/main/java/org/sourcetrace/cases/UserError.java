@@ -10,6 +10,12 @@ record UserError(String code, String field, String message, List<String> unknown
 				+ String.join(", ", ids) + ".", List.copyOf(ids), List.of());
 	}
 
+	/** The record belongs to a region outside the caller's: only that region may change it. */
+	static UserError outsideRegion(String field, String what, String regionCode) {
+		return new UserError("OUTSIDE_REGION", field, "This " + what + " belongs to region " + regionCode
+				+ ", outside yours: only that region may change it.", List.of(), List.of());
+	}
+
 	static UserError invalid(String field, String message) {
 		return new UserError("INVALID", field, message, List.of(), List.of());
 	}

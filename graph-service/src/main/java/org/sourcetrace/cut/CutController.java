@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
+import org.sourcetrace.security.Rules;
 import org.sourcetrace.support.BadRequestException;
 import org.sourcetrace.support.Paging;
 
@@ -29,6 +30,7 @@ class CutController {
 	}
 
 	@QueryMapping
+	@Rules.Investigates
 	CutPlan cutPlan(@Argument CutPlanInput input) {
 		return this.service.plan(input);
 	}

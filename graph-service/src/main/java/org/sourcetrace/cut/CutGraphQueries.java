@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.neo4j.driver.Value;
+import org.sourcetrace.security.RegionScope;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -150,7 +151,9 @@ class CutGraphQueries {
 			OPTIONAL MATCH (p)-[:PART_OF]->(g:Region)
 			RETURN code, [x IN [r, p, g] WHERE x IS NOT NULL | [x.code, x.level]] AS chain""";
 
-	private static final String CASE_REGION = "MATCH (c:Case {caseId: $id}) RETURN c.regionCode AS region";
+	/** The requesting case's region: a case outside the caller's scope is as unknown as one that does not exist. */
+	private static final String CASE_REGION = "MATCH (c:Case {caseId: $id}) WHERE " + RegionScope.caseVisible("c")
+			+ " RETURN c.regionCode AS region";
 
 	private static final String EXISTING = """
 			UNWIND $ids AS id
@@ -164,8 +167,11 @@ class CutGraphQueries {
 
 	private final Map<Integer, String> warehouseQueries = new ConcurrentHashMap<>();
 
-	CutGraphQueries(Neo4jClient client) {
+	private final RegionScope scope;
+
+	CutGraphQueries(Neo4jClient client, RegionScope scope) {
 		this.client = client;
+		this.scope = scope;
 	}
 
 	List<FactoryRow> factories(Collection<String> ids) {
@@ -258,7 +264,9 @@ class CutGraphQueries {
 	}
 
 	Optional<String> caseRegion(String caseId) {
-		return this.client.query(CASE_REGION).bind(caseId).to("id").fetchAs(String.class)
+		Map<String, Object> params = new java.util.HashMap<>(this.scope.parameters());
+		params.put("id", caseId);
+		return this.client.query(CASE_REGION).bindAll(params).fetchAs(String.class)
 			.mappedBy((t, r) -> r.get("region").isNull() ? "" : r.get("region").asString()).one();
 	}
 

@@ -34,6 +34,8 @@ class ExplorerRoutes {
 			// The page addresses its resources relative to itself, so it must be loaded from the folder.
 			.GET("/graphiql", (request) -> ServerResponse.status(302).location(folder(request)).build())
 			.GET("/graphiql/", (request) -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).body(PAGE))
+			// browsers ask every page's origin for an icon; "none" is an answer, a 404 is an error in their console
+			.GET("/favicon.ico", (request) -> ServerResponse.noContent().build())
 			.GET("/graphiql/setup.json", (request) -> ServerResponse.ok()
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(new ExplorerSetup(contextPath(request) + graphQlPath, examples.all())))

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Relationship;
+import org.sourcetrace.security.RegionScope;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -28,16 +29,20 @@ public class GraphReader {
 
 	private final Neo4jClient client;
 
-	GraphReader(Neo4jClient client) {
+	private final RegionScope scope;
+
+	GraphReader(Neo4jClient client, RegionScope scope) {
 		this.client = client;
+		this.scope = scope;
 	}
 
 	/** Nodes of one kind by natural key; keys without a node are absent from the answer. */
 	public Map<String, Map<String, Object>> lookup(Kind kind, Collection<String> keys) {
-		String query = "UNWIND $keys AS key MATCH (n:%s {%s: key}) RETURN key, n".formatted(kind.label(),
-				kind.keyProperty());
+		String condition = Scoping.condition(List.of(kind), "n");
+		String query = "UNWIND $keys AS key MATCH (n:%s {%s: key})%s RETURN key, n".formatted(kind.label(),
+				kind.keyProperty(), condition.isEmpty() ? "" : " WHERE " + condition);
 		Map<String, Map<String, Object>> found = new HashMap<>();
-		this.client.query(query).bind(List.copyOf(keys)).to("keys").fetchAs(Void.class).mappedBy((types, record) -> {
+		this.client.query(query).bindAll(withScope(Map.of("keys", List.copyOf(keys)))).fetchAs(Void.class).mappedBy((types, record) -> {
 			found.put(record.get("key").asString(), toMap(record.get("n").asNode()));
 			return null;
 		}).all();
@@ -50,13 +55,13 @@ public class GraphReader {
 				UNWIND $keys AS key
 				MATCH (n:%s {%s: key})
 				CALL (n) {
-				  MATCH %s
+				  MATCH %s%s
 				  RETURN m ORDER BY %s LIMIT 1
 				}
 				RETURN key, m""".formatted(relation.owner().label(), relation.owner().keyProperty(),
-				relation.pattern(), relation.orderKey());
+				relation.pattern(), where(relation.scopeCondition()), relation.orderKey());
 		Map<String, Map<String, Object>> found = new HashMap<>();
-		this.client.query(query).bind(List.copyOf(keys)).to("keys").fetchAs(Void.class).mappedBy((types, record) -> {
+		this.client.query(query).bindAll(withScope(Map.of("keys", List.copyOf(keys)))).fetchAs(Void.class).mappedBy((types, record) -> {
 			found.put(record.get("key").asString(), toMap(record.get("m").asNode()));
 			return null;
 		}).all();
@@ -69,16 +74,17 @@ public class GraphReader {
 				UNWIND $keys AS key
 				MATCH (n:%s {%s: key})
 				CALL (n) {
-				  MATCH %s
+				  MATCH %s%s
 				  WITH r, m ORDER BY %s, elementId(r) SKIP $offset LIMIT $limit
 				  RETURN collect({node: m, rel: r, start: startNode(r), end: endNode(r)}) AS items
 				}
 				RETURN key, items, COUNT { %s } AS total""".formatted(relation.owner().label(),
-				relation.owner().keyProperty(), relation.pattern(), relation.orderKey(), relation.countPattern());
+				relation.owner().keyProperty(), relation.pattern(), where(relation.scopeCondition()), relation.orderKey(),
+				relation.countPattern());
 		Map<String, Page> pages = new HashMap<>();
 		boolean payment = isPayment(relation);
 		this.client.query(query)
-			.bindAll(Map.of("keys", List.copyOf(keys), "offset", offset, "limit", limit))
+			.bindAll(withScope(Map.of("keys", List.copyOf(keys), "offset", offset, "limit", limit)))
 			.fetchAs(Void.class)
 			.mappedBy((types, record) -> {
 				List<Item> items = record.get("items").asList((Value item) -> {
@@ -97,7 +103,11 @@ public class GraphReader {
 
 	/** A page of all nodes of a kind, in key order, optionally with one property equal to a value. */
 	public Page list(Kind kind, String property, Object value, int offset, int limit) {
+		String condition = Scoping.condition(List.of(kind), "n");
 		String where = (property != null && value != null) ? " WHERE n.%s = $value".formatted(property) : "";
+		if (!condition.isEmpty()) {
+			where = where.isEmpty() ? " WHERE " + condition : where + " AND " + condition;
+		}
 		String query = """
 				CALL () {
 				  MATCH (n:%1$s)%3$s
@@ -109,14 +119,24 @@ public class GraphReader {
 				  RETURN count(n) AS total
 				}
 				RETURN items, total""".formatted(kind.label(), kind.keyProperty(), where);
-		Map<String, Object> params = new HashMap<>(Map.of("offset", offset, "limit", limit));
-		if (!where.isEmpty()) {
+		Map<String, Object> params = new HashMap<>(withScope(Map.of("offset", offset, "limit", limit)));
+		if (property != null && value != null) {
 			params.put("value", value);
 		}
 		return this.client.query(query).bindAll(params).fetchAs(Page.class).mappedBy((types, record) -> {
 			List<Item> items = record.get("items").asList((Value n) -> new Item(toMap(n.asNode()), Map.of()));
 			return new Page(items, record.get("total").asLong());
 		}).one().orElseThrow();
+	}
+
+	private Map<String, Object> withScope(Map<String, Object> params) {
+		Map<String, Object> all = new HashMap<>(params);
+		all.putAll(this.scope.parameters());
+		return all;
+	}
+
+	private static String where(String condition) {
+		return condition.isEmpty() ? "" : " WHERE " + condition;
 	}
 
 	static boolean isPayment(Relation relation) {

@@ -21,17 +21,12 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
 /**
- * Wires the domain part of the API: the lookups and lists of {@code Query}, every relationship field of
+ * Wires the domain part of the API (the lookups and lists of {@code Query} are {@link GraphQueryController}'s): every relationship field of
  * {@link Relations} (each through a batch loader, so a field under a list parent costs one query for the
  * whole list), provenance, and the unions' type resolution.
  */
 @Component
 class GraphWiring implements RuntimeWiringConfigurer {
-
-	/** The unfiltered top-level lists of Query and the kind each lists. */
-	private static final Map<String, Kind> LISTED = Map.of("platforms", Kind.PLATFORM, "brands", Kind.BRAND,
-			"rightsHolders", Kind.RIGHTS_HOLDER, "carriers", Kind.CARRIER, "factories", Kind.FACTORY, "warehouses",
-			Kind.WAREHOUSE, "cases", Kind.CASE, "campaigns", Kind.CAMPAIGN);
 
 	private final GraphReader reader;
 
@@ -61,13 +56,6 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		for (String union : List.of("Entity", "Location", "SearchResult")) {
 			builder.type(union, (type) -> type.typeResolver(byTypeName));
 		}
-		builder.type("Query", (type) -> {
-			for (Kind kind : Kind.values()) {
-				type.dataFetcher(lookupField(kind), lookup(kind));
-			}
-			LISTED.forEach((field, kind) -> type.dataFetcher(field, list(kind, null)));
-			return type.dataFetcher("regions", list(Kind.REGION, "level"));
-		});
 		for (Kind kind : Kind.values()) {
 			builder.type(kind.label(), (type) -> type.dataFetcher("provenance", GraphWiring::provenance));
 		}
@@ -96,7 +84,8 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		return pages;
 	}
 
-	private static DataFetcher<CompletableFuture<Map<String, Object>>> lookup(Kind kind) {
+	/** A root lookup by natural key (the fetcher behind {@link GraphQueryController}'s lookups). */
+	static DataFetcher<CompletableFuture<Map<String, Object>>> lookup(Kind kind) {
 		return (env) -> {
 			String key = kind.requireKey(kind.keyProperty(), env.getArgument(kind.keyProperty()));
 			DataLoader<String, Map<String, Object>> loader = env.getDataLoader(lookupLoader(kind));
@@ -115,7 +104,8 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		};
 	}
 
-	private DataFetcher<Object> list(Kind kind, String filterArgument) {
+	/** A root list of one kind, optionally filtered by one argument (behind {@link GraphQueryController}'s lists). */
+	DataFetcher<Object> list(Kind kind, String filterArgument) {
 		return (env) -> {
 			Paging paging = Paging.of(env.getArgument("first"), env.getArgument("after"), Paging.MAX_FIRST);
 			Object filter = (filterArgument != null) ? env.getArgument(filterArgument) : null;
@@ -162,11 +152,6 @@ class GraphWiring implements RuntimeWiringConfigurer {
 
 	static String lookupLoader(Kind kind) {
 		return "lookup:" + kind.label();
-	}
-
-	private static String lookupField(Kind kind) {
-		String label = kind.label();
-		return Character.toLowerCase(label.charAt(0)) + label.substring(1);
 	}
 
 	/** A page of a to-many relation for one parent. */

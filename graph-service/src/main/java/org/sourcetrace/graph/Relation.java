@@ -21,10 +21,17 @@ public record Relation(Kind owner, String field, String relType, boolean outgoin
 		return "(n)" + arrow.formatted(this.relType) + "(m" + targetLabels() + ")";
 	}
 
-	/** The same pattern without variables, for counting. */
+	/** The same pattern for counting, with the scope's condition when the targets are scoped. */
 	String countPattern() {
 		String arrow = this.outgoing ? "-[:%s]->" : "<-[:%s]-";
-		return "(n)" + arrow.formatted(this.relType) + "(" + targetLabels() + ")";
+		String condition = scopeCondition();
+		return "MATCH (n)" + arrow.formatted(this.relType) + "(m" + targetLabels() + ")"
+				+ (condition.isEmpty() ? "" : " WHERE " + condition);
+	}
+
+	/** A Cypher condition on {@code m} limiting scoped targets (cases, actions) to the caller's region; "" if none. */
+	String scopeCondition() {
+		return Scoping.condition(this.targets, "m");
 	}
 
 	private String targetLabels() {

@@ -2,6 +2,7 @@ package org.sourcetrace.ingest;
 
 import java.util.List;
 
+import org.sourcetrace.security.Rules;
 import org.sourcetrace.support.BadRequestException;
 import org.sourcetrace.support.Connection;
 import org.sourcetrace.support.Paging;
@@ -24,11 +25,13 @@ class ImportJobController {
 	}
 
 	@QueryMapping
+	@Rules.Administers
 	ImportJobView importJob(@Argument String id) {
 		return this.jobs.get(id).map(ImportJobView::of).orElse(null);
 	}
 
 	@QueryMapping
+	@Rules.Administers
 	Connection<Object> importJobs(@Argument Integer first, @Argument String after) {
 		Paging paging = Paging.of(first, after, MAX_JOBS);
 		List<ImportJob> all = this.jobs.all();

@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code POST /admin/imports}: an administrator uploads the files of an import (or zips of them) as multipart
  * parts named {@code files}; the import is queued and its job id returned at once (202). Its progress and
- * report are the GraphQL {@code importJob(id)}. {@link AdminTokenFilter} guards the path.
+ * report are the GraphQL {@code importJob(id)}. Only administrators may call it (security: HTTP rules).
  */
 @RestController
 class ImportUploadController {

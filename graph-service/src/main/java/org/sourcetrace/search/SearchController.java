@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.sourcetrace.security.Rules;
 import org.sourcetrace.support.BadRequestException;
 import org.sourcetrace.support.Connection;
 import org.sourcetrace.support.Paging;
@@ -27,6 +28,7 @@ class SearchController {
 	}
 
 	@QueryMapping
+	@Rules.ReadsGraph
 	SearchPage search(@Argument String text, @Argument List<SearchKind> kinds, @Argument Integer first,
 			@Argument String after) {
 		Paging paging = Paging.of(first, after, MAX_FIRST);

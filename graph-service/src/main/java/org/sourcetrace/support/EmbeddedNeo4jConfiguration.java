@@ -1,6 +1,12 @@
 package org.sourcetrace.support;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -15,6 +21,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
@@ -28,7 +35,9 @@ import org.springframework.context.annotation.DependsOn;
 
 /**
  * Starts Neo4j inside this JVM with its Bolt connector on localhost, and a driver talking to it over
- * Bolt exactly as to a server: the rest of the service only ever sees the {@link Driver}.
+ * Bolt exactly as to a server: the rest of the service only ever sees the {@link Driver}. Neo4j's
+ * authentication is on, so another local user or process cannot simply connect to the port: the {@code neo4j}
+ * user's password is generated at first start and kept in {@link BoltPassword#FILE_NAME} in the data directory.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedNeo4jCondition.class)
@@ -38,8 +47,10 @@ class EmbeddedNeo4jConfiguration {
 
 	@Bean(destroyMethod = "shutdown")
 	DatabaseManagementService neo4jDatabaseManagementService(EmbeddedNeo4jProperties properties) {
+		requireLoopbackUnlessAllowed(properties);
 		long started = System.nanoTime();
 		var builder = new DatabaseManagementServiceBuilder(properties.dataDir().toAbsolutePath())
+			.setConfig(GraphDatabaseSettings.auth_enabled, true)
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress(properties.boltHost(), properties.boltPort()))
 			.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
@@ -56,16 +67,78 @@ class EmbeddedNeo4jConfiguration {
 		return service;
 	}
 
+	/**
+	 * The password is set through the system database from inside the JVM, which needs no sign-in: this works
+	 * for a new data directory and for one from before authentication was on alike (there {@code neo4j} still
+	 * has Neo4j's initial password, which would have to be changed before anything else over Bolt).
+	 */
+	@Bean
+	BoltPassword neo4jBoltPassword(@Qualifier("neo4jDatabaseManagementService") DatabaseManagementService dbms,
+			EmbeddedNeo4jProperties properties) throws IOException {
+		Path file = passwordFile(properties);
+		return BoltPassword.readOrCreate(file,
+				(password) -> dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+					.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+							Map.of("password", password)));
+	}
+
 	/** Closed before the database (it depends on it), so shutdown never cuts a live connection. */
 	@Bean(destroyMethod = "close")
 	@DependsOn("neo4jDatabaseManagementService")
-	Driver neo4jDriver(@Qualifier("neo4jDatabaseManagementService") DatabaseManagementService dbms) {
+	Driver neo4jDriver(@Qualifier("neo4jDatabaseManagementService") DatabaseManagementService dbms,
+			@Qualifier("neo4jBoltPassword") BoltPassword password, EmbeddedNeo4jProperties properties) {
 		var db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
 		var address = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
 			.getLocalAddress(ConnectorType.BOLT);
 		String uri = "bolt://" + address;
 		log.info("Embedded Neo4j Bolt connector on {}", uri);
-		return GraphDatabase.driver(uri, AuthTokens.none(), Config.defaultConfig());
+		Driver driver = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", password.value()), Config.defaultConfig());
+		try {
+			// Signs in once now: a password file that does not match the database (copied from elsewhere, edited)
+			// stops the start with a message saying what to do, instead of failing every later query.
+			driver.verifyConnectivity();
+		}
+		catch (AuthenticationException ex) {
+			driver.close();
+			throw new IllegalStateException("The embedded Neo4j refused the password in " + passwordFile(properties)
+					+ ". Delete that file and start again: a new password is then set for the user neo4j.", ex);
+		}
+		catch (RuntimeException ex) {
+			driver.close();
+			throw ex;
+		}
+		return driver;
+	}
+
+	private static Path passwordFile(EmbeddedNeo4jProperties properties) {
+		return properties.dataDir().toAbsolutePath().resolve(BoltPassword.FILE_NAME);
+	}
+
+	/**
+	 * The Bolt connector is unencrypted and the data directory's password is the only thing guarding it, so
+	 * listening beyond this machine has to be asked for explicitly rather than happen through a mistyped host.
+	 */
+	private static void requireLoopbackUnlessAllowed(EmbeddedNeo4jProperties properties) {
+		String host = properties.boltHost();
+		boolean loopback;
+		try {
+			loopback = Arrays.stream(InetAddress.getAllByName(host)).allMatch(InetAddress::isLoopbackAddress);
+		}
+		catch (UnknownHostException ex) {
+			loopback = false;
+		}
+		if (loopback) {
+			return;
+		}
+		if (properties.allowRemoteBolt()) {
+			log.warn("The embedded Neo4j's Bolt connector listens on {}, beyond this machine, without encryption "
+					+ "(sourcetrace.embedded.allow-remote-bolt=true)", host);
+			return;
+		}
+		throw new IllegalStateException("sourcetrace.embedded.bolt-host (SOURCETRACE_BOLT_HOST) is '" + host
+				+ "', which is not a loopback address: the embedded Neo4j would accept unencrypted connections from "
+				+ "other machines. Use localhost, or set sourcetrace.embedded.allow-remote-bolt=true "
+				+ "(SOURCETRACE_BOLT_ALLOW_REMOTE) if that is intended.");
 	}
 
 }

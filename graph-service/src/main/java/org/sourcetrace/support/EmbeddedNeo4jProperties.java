@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param boltPort the Bolt port; 0 picks a free one (tests)
  * @param pageCache page cache size in Neo4j's notation (e.g. 512m), empty for Neo4j's default
  * @param transactionTimeout the database-side ceiling for any transaction
+ * @param allowRemoteBolt whether {@code boltHost} may be other than a loopback address; off, so exposing the
+ *        database (whose Bolt connector is unencrypted) to the network is a deliberate act
  */
 @ConfigurationProperties("sourcetrace.embedded")
 public record EmbeddedNeo4jProperties(Path dataDir, String boltHost, int boltPort, String pageCache,
-		Duration transactionTimeout) {
+		Duration transactionTimeout, boolean allowRemoteBolt) {
 
 	public EmbeddedNeo4jProperties {
 		dataDir = (dataDir != null) ? dataDir : Path.of("data", "neo4j");

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 
+import org.sourcetrace.security.Rules;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -29,21 +31,25 @@ class TraceController {
 	}
 
 	@QueryMapping
+	@Rules.ReadsGraph
 	NetworkService.Network distributionNetwork(@Argument String factoryId, @Argument Integer maxHops) {
 		return this.networks.network(factoryId, maxHops);
 	}
 
 	@QueryMapping
+	@Rules.ReadsGraph
 	ClusterService.Cluster operatorCluster(@Argument String sellerId) {
 		return this.clusters.cluster(sellerId);
 	}
 
 	@QueryMapping
+	@Rules.ReadsGraph
 	TraceService.Trace traceSource(@Argument String listingId, @Argument Integer maxHops, @Argument OffsetDateTime since) {
 		return this.service.trace(listingId, maxHops, since);
 	}
 
 	@QueryMapping
+	@Rules.LooksUpSources
 	TraceService.SourceLookup sourceLookup(@Argument String platformId, @Argument String externalId) {
 		return this.service.lookup(platformId, externalId);
 	}

@@ -3,9 +3,12 @@ package org.sourcetrace.trace;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sourcetrace.security.Role;
+import org.sourcetrace.security.SignedInUser;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -44,7 +47,8 @@ class TraceWarmUp {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
-		Thread.ofVirtual().name("trace-warm-up").start(() -> {
+		SignedInUser service = new SignedInUser("service:trace-warm-up", Set.of(Role.SYSTEM), null);
+		Thread.ofVirtual().name("trace-warm-up").start(() -> service.run(() -> {
 			long started = System.nanoTime();
 			try {
 				// a real listing when there is one: the parts of the plan that only run on data warm up too
@@ -68,7 +72,7 @@ class TraceWarmUp {
 			catch (RuntimeException ex) {
 				log.warn("Could not warm the trace query up ahead of its first use: {}", ex.getMessage());
 			}
-		});
+		}));
 	}
 
 }

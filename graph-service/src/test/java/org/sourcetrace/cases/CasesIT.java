@@ -188,7 +188,7 @@ class CasesIT {
 		int seq = 0;
 		for (JsonNode event : kase.path("timeline").path("nodes")) {
 			assertThat(event.path("seq").asInt()).isEqualTo(++seq);
-			assertThat(event.path("actor").asString()).isEqualTo("investigator.li");
+			assertThat(event.path("actor").asString()).isEqualTo("gd-investigator");
 			types.add(event.path("type").asString());
 		}
 		assertThat(types).containsSubsequence("OPENED", "ATTACHED", "ATTACHED", "MOVED", "ACTION_RECORDED",

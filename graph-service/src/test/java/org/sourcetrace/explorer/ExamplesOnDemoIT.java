@@ -37,11 +37,13 @@ class ExamplesOnDemoIT {
 	static void startWithDemo() throws InterruptedException {
 		app = SpringApplication.run(SourceTraceApplication.class, "--server.port=0", "--sourcetrace.embedded.bolt-port=0",
 				"--sourcetrace.embedded.data-dir=" + dataDir, "--sourcetrace.demo.load=true", "--sourcetrace.neo4j.uri=");
-		http = new GraphQlHttp(((WebServerApplicationContext) app).getWebServer().getPort());
+		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+		http = new GraphQlHttp(port);
+		GraphQlHttp admin = new GraphQlHttp(port, GraphQlHttp.DemoUser.ADMIN);
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		String state = "";
 		while (System.nanoTime() < deadline) {
-			JsonNode jobs = http.execute("{ importJobs(first: 1) { nodes { origin state message } } }", Map.of())
+			JsonNode jobs = admin.execute("{ importJobs(first: 1) { nodes { origin state message } } }", Map.of())
 				.path("data").path("importJobs").path("nodes");
 			state = jobs.isEmpty() ? "" : jobs.get(0).path("state").asString();
 			if (state.equals("SUCCEEDED") || state.equals("REJECTED") || state.equals("FAILED")) {

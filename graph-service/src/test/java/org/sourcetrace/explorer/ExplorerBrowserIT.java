@@ -30,6 +30,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sourcetrace.support.GraphQlHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -128,6 +129,12 @@ class ExplorerBrowserIT {
 		long started = System.nanoTime();
 
 		browser.get("http://localhost:" + this.port + "/graphiql");
+		// Not signed in: the service sends the browser to its sign-in form, and back to the explorer after it.
+		waitFor("the sign-in form", () -> !browser.findElements(By.cssSelector("input[name='username']")).isEmpty());
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		browser.findElement(By.cssSelector("input[name='username']")).sendKeys(GraphQlHttp.DemoUser.GD_INVESTIGATOR.name);
+		browser.findElement(By.cssSelector("input[name='password']")).sendKeys(GraphQlHttp.DemoUser.GD_INVESTIGATOR.password);
+		browser.findElement(By.cssSelector("button[type='submit']")).click();
 		waitFor("the editor with the example tabs",
 				() -> !browser.findElements(By.cssSelector(".graphiql-query-editor .CodeMirror")).isEmpty()
 						&& browser.findElements(By.cssSelector(".graphiql-tab")).size() >= 3);

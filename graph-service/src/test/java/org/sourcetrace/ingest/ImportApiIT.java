@@ -44,7 +44,7 @@ class ImportApiIT extends ImportTestBase {
 
 	@Test
 	void anUploadStartsAJobWhoseProgressAndResultArePolledOverGraphQl() throws IOException {
-		Upload upload = upload(ADMIN_TOKEN, files(fixture("small")));
+		Upload upload = upload(GraphQlHttp.DemoUser.ADMIN.basic(), files(fixture("small")));
 
 		assertThat(upload.status()).isEqualTo(202);
 		JsonNode job = awaitFinished(upload.body().path("id").asString());
@@ -75,7 +75,7 @@ class ImportApiIT extends ImportTestBase {
 		importPaths(fixture("small"));
 		GraphFingerprint before = fingerprint();
 
-		Upload upload = upload(ADMIN_TOKEN, List.of(zip));
+		Upload upload = upload(GraphQlHttp.DemoUser.ADMIN.basic(), List.of(zip));
 
 		assertThat(upload.status()).isEqualTo(202);
 		JsonNode job = awaitFinished(upload.body().path("id").asString());
@@ -93,9 +93,22 @@ class ImportApiIT extends ImportTestBase {
 
 	@Test
 	void theUploadRefusesAWrongTokenBeforeReadingTheFiles() throws IOException {
-		Upload upload = upload("wrong", files(fixture("dangling")));
+		Upload upload = upload("Bearer st_0123456789ab_wrong", files(fixture("dangling")));
 
 		assertThat(upload.status()).isEqualTo(401);
+		assertThat(upload.body().path("error").asString()).contains("API token");
+		assertThat(fingerprint().counts()).isEmpty();
+	}
+
+	@Test
+	void theUploadRefusesEveryRoleButAdministrators() throws IOException {
+		for (GraphQlHttp.DemoUser user : List.of(GraphQlHttp.DemoUser.GD_INVESTIGATOR, GraphQlHttp.DemoUser.ANALYST,
+				GraphQlHttp.DemoUser.SYSTEM)) {
+			Upload upload = upload(user.basic(), files(fixture("dangling")));
+
+			assertThat(upload.status()).as(user.name).isEqualTo(403);
+		}
+		assertThat(upload(null, files(fixture("dangling"))).status()).as("anonymous").isEqualTo(401);
 		assertThat(fingerprint().counts()).isEmpty();
 	}
 
@@ -152,13 +165,17 @@ class ImportApiIT extends ImportTestBase {
 		throw new AssertionError("no file " + name + " in " + job.path("files"));
 	}
 
-	private Upload upload(String token, List<Path> files) {
+	private Upload upload(String authorization, List<Path> files) {
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		files.forEach((f) -> parts.add("files", new FileSystemResource(f)));
 		return RestClient.create("http://localhost:" + this.port)
 			.post()
 			.uri("/admin/imports")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.headers((headers) -> {
+				if (authorization != null) {
+					headers.set(HttpHeaders.AUTHORIZATION, authorization);
+				}
+			})
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(parts)
 			.exchange((request, response) -> new Upload(response.getStatusCode().value(),
@@ -166,7 +183,7 @@ class ImportApiIT extends ImportTestBase {
 	}
 
 	private GraphQlHttp http() {
-		return new GraphQlHttp(this.port);
+		return new GraphQlHttp(this.port, GraphQlHttp.DemoUser.ADMIN);
 	}
 
 	private static List<Path> files(Path dir) throws IOException {

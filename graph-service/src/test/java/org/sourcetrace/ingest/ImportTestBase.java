@@ -16,13 +16,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one application context of the importer's integration tests, on the shared harness: batches of 2
- * records (so the small fixtures span several batches) and an admin token for the upload endpoint.
+ * records (so the small fixtures span several batches).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "sourcetrace.import.batch-size=2", "sourcetrace.admin.token=" + ImportTestBase.ADMIN_TOKEN })
+		properties = { "sourcetrace.import.batch-size=2" })
 abstract class ImportTestBase {
 
-	static final String ADMIN_TOKEN = "test-admin-token";
 
 	@Autowired
 	Importer importer;
