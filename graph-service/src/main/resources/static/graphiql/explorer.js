@@ -84,7 +84,25 @@
       defaultEditorToolsVisibility: true,
       // Headers may hold a token: keep them out of the browser's storage.
       shouldPersistHeaders: false
-    }));
+    }, h(GraphiQL.Logo, null, signedIn(setup))));
+  }
+
+  // Who is signed in (their roles decide what the operations answer), and the way out.
+  function signedIn(setup) {
+    if (!setup.user) {
+      return 'SourceTrace';
+    }
+    var who = setup.user.name + ' · ' + setup.user.roles.join(', ') + (setup.user.regionCode ? ' · ' + setup.user.regionCode : '');
+    return h('span', { className: 'st-user' },
+      h('span', { className: 'st-brand' }, 'SourceTrace'),
+      h('span', { className: 'st-who', title: 'signed in' }, who),
+      h('button', { type: 'button', className: 'st-logout', onClick: function () { logout(setup.logout); } }, 'Sign out'));
+  }
+
+  function logout(path) {
+    sameOriginFetch(path, { method: 'POST' }).then(function () {
+      window.location.assign(path.replace(/\/logout$/, '/login?logout'));
+    });
   }
 
   function fail(message) {

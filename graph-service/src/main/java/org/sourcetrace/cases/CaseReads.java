@@ -13,6 +13,7 @@ import org.sourcetrace.security.RegionScope;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The reads of the cases feature: which named entities exist (with an account's kind, which decides what may
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * request or a timeline is limited to the caller's {@link RegionScope}.
  */
 @Component
+@Transactional(readOnly = true, timeout = 30) // inside a mutation they join its write transaction
 class CaseReads {
 
 	private static final String SUBTREE = """

@@ -2,6 +2,8 @@ package org.sourcetrace.explorer;
 
 import java.net.URI;
 
+import org.sourcetrace.security.SignedInUser;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +40,8 @@ class ExplorerRoutes {
 			.GET("/favicon.ico", (request) -> ServerResponse.noContent().build())
 			.GET("/graphiql/setup.json", (request) -> ServerResponse.ok()
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(new ExplorerSetup(contextPath(request) + graphQlPath, examples.all())))
+				.body(new ExplorerSetup(contextPath(request) + graphQlPath, examples.all(), SignedInUser.current().orElse(null),
+						contextPath(request) + "/logout")))
 			.build();
 	}
 

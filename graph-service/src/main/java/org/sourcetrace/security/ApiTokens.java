@@ -48,7 +48,7 @@ public class ApiTokens {
 	}
 
 	/** A new token; its secret is in the answer and nowhere else. */
-	@Transactional
+	@Transactional(timeout = 10)
 	public Created create(String name, Set<Role> roles, String regionCode, int validDays, String createdBy) {
 		String tokenId = HexFormat.of().formatHex(bytes(6));
 		String token = PREFIX + tokenId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
@@ -64,7 +64,7 @@ public class ApiTokens {
 	}
 
 	/** Revokes a token (at once on this instance); false when no token has the id or it was revoked already. */
-	@Transactional
+	@Transactional(timeout = 10)
 	public boolean revoke(String tokenId, String revokedBy) {
 		boolean revoked = this.client.query("""
 				MATCH (t:ApiToken {tokenId: $tokenId}) WHERE t.revokedAt IS NULL
@@ -78,7 +78,7 @@ public class ApiTokens {
 		return revoked;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, timeout = 10)
 	public Optional<TokenView> find(String tokenId) {
 		return this.client.query("MATCH (t:ApiToken {tokenId: $tokenId}) RETURN t {.*, hash: null} AS t")
 			.bind(tokenId).to("tokenId")
@@ -87,7 +87,7 @@ public class ApiTokens {
 	}
 
 	/** A page of tokens, newest first, and how many there are. */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, timeout = 10)
 	public Page list(boolean includeRevoked, int offset, int limit) {
 		return this.client.query("""
 				CALL () {
@@ -109,7 +109,7 @@ public class ApiTokens {
 	}
 
 	/** The caller a token stands for; empty when it is malformed, unknown, expired or revoked. */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, timeout = 10)
 	public Optional<SignedInUser> authenticate(String token) {
 		String[] parts = token.split("_", 3);
 		if (parts.length != 3 || !token.startsWith(PREFIX) || parts[2].isEmpty()) {

@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -61,7 +62,7 @@ class SecurityConfiguration {
 	/** The pages' policy: everything from this service; GraphiQL's editor needs inline styles only. */
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
-			+ "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+			+ "worker-src 'self' blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
 	/** The filter chain, where there is a web server (the import command has none). */
 	@Configuration(proxyBeanMethods = false)
@@ -94,6 +95,7 @@ class SecurityConfiguration {
 			http.exceptionHandling((errors) -> errors.defaultAuthenticationEntryPointFor(entryPoint, AnyRequestMatcher.INSTANCE)
 				.accessDeniedHandler(accessDenied()));
 			http.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(Web::carriesNoAmbientCredentials));
+			http.addFilterBefore(new PublishSignedInUser(), AuthorizationFilter.class);
 			http.cors((cors) -> cors.configurationSource(cors(properties.allowedOrigins())));
 			http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

@@ -18,6 +18,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public record SignedInUser(String name, Set<Role> roles, String regionCode) {
 
+	/** The request attribute that holds the caller for code outside Spring Security's chain (the audit trail). */
+	public static final String REQUEST_ATTRIBUTE = SignedInUser.class.getName();
+
 	public SignedInUser {
 		roles = Set.copyOf(roles);
 		regionCode = (regionCode == null || regionCode.isBlank()) ? null : regionCode.strip();

@@ -140,6 +140,7 @@ class ExplorerBrowserIT {
 						&& browser.findElements(By.cssSelector(".graphiql-tab")).size() >= 3);
 		long editorReady = System.nanoTime();
 		assertThat(browser.getTitle()).startsWith("SourceTrace");
+		assertThat(browser.findElement(By.cssSelector(".st-who")).getText()).isEqualTo("gd-investigator · INVESTIGATOR · 440000");
 
 		WebElement regionTab = browser.findElements(By.cssSelector(".graphiql-tab"))
 			.stream()
@@ -175,6 +176,11 @@ class ExplorerBrowserIT {
 			.anyMatch((url) -> url.endsWith("/graphql"));
 		assertThat(requests).as("requests that left the machine").allSatisfy(this::assertServiceUrl);
 		assertThat(consoleErrors()).as("errors in the page's console").isEmpty();
+
+		browser.findElement(By.cssSelector(".st-logout")).click();
+		waitFor("the sign-in page after signing out", () -> browser.getCurrentUrl().endsWith("/login?logout"));
+		browser.get("http://localhost:" + this.port + "/graphiql/");
+		waitFor("the sign-in form again", () -> !browser.findElements(By.cssSelector("input[name='username']")).isEmpty());
 		System.out.printf("Explorer: editor ready in %d ms, answer in %d ms, %d network requests, all to the service%n",
 				(editorReady - started) / 1_000_000, (answered - started) / 1_000_000,
 				requests.stream().filter((url) -> url.startsWith("http")).count());

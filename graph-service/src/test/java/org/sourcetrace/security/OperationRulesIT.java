@@ -81,7 +81,7 @@ class OperationRulesIT {
 				"completeAssistance", "cancelAssistance")) {
 			TABLE.put("Mutation." + field, INVESTIGATORS);
 		}
-		for (String field : List.of("Query.importJob", "Query.importJobs", "Query.apiTokens",
+		for (String field : List.of("Query.importJob", "Query.importJobs", "Query.apiTokens", "Query.auditTrail",
 				"Mutation.createApiToken", "Mutation.revokeApiToken")) {
 			TABLE.put(field, ADMINS);
 		}

@@ -18,6 +18,9 @@ public final class TestNeo4j {
 
 	private static Neo4j neo4j;
 
+	private static final java.nio.file.Path AUDIT = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+			"sourcetrace-test-audit-" + ProcessHandle.current().pid(), "audit.jsonl");
+
 	/** What the shared database holds besides the schema, so suites that need the same data load it once. */
 	private static volatile String dataset;
 
@@ -54,6 +57,8 @@ public final class TestNeo4j {
 		registry.add("spring.neo4j.uri", () -> boltUri().toString());
 		registry.add("spring.neo4j.authentication.password", () -> "unused-auth-is-disabled");
 		registry.add("sourcetrace.demo.load", () -> "false");
+		// each test JVM's audit trail in a file of its own, not in the working copy's data/
+		registry.add("sourcetrace.audit.file", () -> AUDIT.toString());
 		// tests that count the queries a request costs must not see the background warm-up query
 		registry.add("sourcetrace.trace.warm-up", () -> "false");
 	}
