@@ -88,6 +88,7 @@ class CasesIT {
 		for (int i = 0; i < pairs.length; i += 2) {
 			map.put((String) pairs[i], pairs[i + 1]);
 		}
+		// an actor given in the input is ignored: the record names who signed in (asserted below)
 		map.putIfAbsent("actor", "investigator.li");
 		return map;
 	}
