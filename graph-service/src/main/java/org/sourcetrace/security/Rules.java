@@ -55,16 +55,16 @@ public final class Rules {
 
 	}
 
-	/** Saved patterns: analysts and administrators. */
+	/** Saved patterns (and their spreadsheet export): analysts, and investigators (patterns over their region's cases). */
 	@Target({ ElementType.METHOD, ElementType.TYPE })
 	@Retention(RetentionPolicy.RUNTIME)
 	@Documented
-	@PreAuthorize("hasAnyRole('ANALYST', 'ADMIN')")
+	@PreAuthorize("hasAnyRole('ANALYST', 'INVESTIGATOR')")
 	public @interface RunsPatterns {
 
 	}
 
-	/** Imports, API tokens, the audit trail: administrators. */
+	/** Imports, API tokens, the audit trail, reloading the saved patterns: administrators. */
 	@Target({ ElementType.METHOD, ElementType.TYPE })
 	@Retention(RetentionPolicy.RUNTIME)
 	@Documented

@@ -82,6 +82,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/graphql").authenticated()
 				.requestMatchers(HttpMethod.GET, "/graphql", "/graphql/schema").authenticated()
 				.requestMatchers("/graphiql", "/graphiql/**").authenticated()
+				.requestMatchers(HttpMethod.GET, "/patterns/*").hasAnyRole("ANALYST", "INVESTIGATOR")
 				.requestMatchers("/logout").authenticated()
 				.anyRequest().denyAll());
 			http.formLogin((form) -> form.defaultSuccessUrl(HOME, false).permitAll());

@@ -72,6 +72,9 @@ class OperationRulesIT {
 		}
 		TABLE.put("Query.sourceLookup", EnumSet.allOf(Role.class));
 		TABLE.put("Query.me", EnumSet.allOf(Role.class));
+		TABLE.put("Query.patterns", EnumSet.of(Role.ANALYST, Role.INVESTIGATOR));
+		TABLE.put("Query.runPattern", EnumSet.of(Role.ANALYST, Role.INVESTIGATOR));
+		TABLE.put("Mutation.reloadPatterns", ADMINS);
 		for (String field : List.of("case", "action", "cases", "cutPlan", "findCases", "assistanceRequests",
 				"assistanceRequest")) {
 			TABLE.put("Query." + field, INVESTIGATORS);
