@@ -82,7 +82,10 @@ class PatternExport {
 		JSON.writeValue(response.getOutputStream(), body);
 	}
 
-	/** A spreadsheet cell: text as it is unless a spreadsheet would evaluate it; lists and maps as JSON. */
+	/**
+	 * A spreadsheet cell: text as it is unless a spreadsheet would evaluate it; a list of plain values joined by
+	 * "; " (what a person reads in a cell); anything nested as JSON.
+	 */
 	static String cell(Object value) {
 		if (value == null) {
 			return "";
@@ -90,7 +93,14 @@ class PatternExport {
 		if (value instanceof Number || value instanceof Boolean) {
 			return value.toString();
 		}
-		String text = (value instanceof String s) ? s : JSON.writeValueAsString(value);
+		if (value instanceof List<?> list && list.stream().allMatch((v) -> v instanceof String || v instanceof Number
+				|| v instanceof Boolean)) {
+			return escape(String.join("; ", list.stream().map(String::valueOf).toList()));
+		}
+		return escape((value instanceof String s) ? s : JSON.writeValueAsString(value));
+	}
+
+	private static String escape(String text) {
 		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
 			return "'" + text;
 		}

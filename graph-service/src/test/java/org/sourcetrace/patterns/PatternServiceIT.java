@@ -243,6 +243,9 @@ class PatternServiceIT {
 		assertThat(PatternExport.cell("-2")).isEqualTo("'-2");
 		assertThat(PatternExport.cell(-2L)).as("a number is a number").isEqualTo("-2");
 		assertThat(PatternExport.cell("广东省")).isEqualTo("广东省");
+		assertThat(PatternExport.cell(List.of("fac-00025", "fac-00026"))).isEqualTo("fac-00025; fac-00026");
+		assertThat(PatternExport.cell(List.of("-x", "y"))).isEqualTo("'-x; y");
+		assertThat(PatternExport.cell(Map.of("path", List.of("Listing:a")))).isEqualTo("{\"path\":[\"Listing:a\"]}");
 	}
 
 	private String error(String name, Map<String, Object> params) {

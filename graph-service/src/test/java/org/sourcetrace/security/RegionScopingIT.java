@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Case records stay within their region on every path that reaches them, the paths a generated GraphQL layer
  * leaks through first: root lookups and lists, nested relations from the shared graph (a complaint → the
  * listing it is against → its cases; a factory → its cases and actions), batch loaders over many parents, the cut
- * plan's case, assistance requests and timelines. On the demo: case-0001 (Shenzhen, 440300) concerns fac-00025
+ * plan's case, assistance requests and timelines, a saved pattern over cases and its spreadsheet export. On the demo: case-0001 (Shenzhen, 440300) concerns fac-00025
  * and has act-000002 targeting it; the Guangdong investigator (440000) sees it, the Tianjin one (120000) does
  * not, until Guangdong addresses an assistance request to Tianjin.
  */
@@ -193,6 +193,25 @@ class RegionScopingIT {
 		assertThat(refused.path("errors").path(0).path("code").asString()).isEqualTo("NOT_FOUND");
 		assertThat(data(this.guangdong, "{ case(caseId: \"" + caseId + "\") { title } }").path("case").path("title").asString())
 			.isEqualTo("shared with Tianjin");
+	}
+
+	@Test
+	void aSavedPatternOverCasesAnswersOnlyTheCallersRegionAlsoAsASpreadsheet() throws Exception {
+		String query = "{ runPattern(name: \"testPurchasesLeadingToRaids\") { rowCount rows } }";
+
+		JsonNode gd = data(this.guangdong, query).path("runPattern");
+		assertThat(gd.path("rowCount").asInt()).as("case-0001's test purchase and its later raids").isPositive();
+		gd.path("rows").forEach((row) -> assertThat(row.get(0).asString()).isEqualTo(CASE));
+		for (GraphQlHttp outsider : List.of(this.tianjin, this.analyst)) {
+			JsonNode seen = data(outsider, query).path("runPattern");
+			assertThat(seen.path("rowCount").asInt()).as(seen.toString()).isZero();
+		}
+		var csv = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/patterns/testPurchasesLeadingToRaids.csv"))
+			.header("Authorization", DemoUser.TJ_INVESTIGATOR.basic()).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.body().lines().count()).as("Tianjin's export: the header only").isEqualTo(1);
+		assertThat(csv.body()).doesNotContain(CASE);
 	}
 
 	@Test
