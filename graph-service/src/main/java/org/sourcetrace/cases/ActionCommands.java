@@ -35,7 +35,7 @@ class ActionCommands {
 	Mutations.Outcome record(CaseInputs.RecordAction in) {
 		return this.mutations.run("recordAction", in.idempotencyKey(), () -> {
 			Map<String, Object> kase = this.cases.lockCase(in.caseId(), null, false);
-			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey());
+			Checks checks = new Checks(this.reads).common(in.idempotencyKey());
 			String status = (in.status() != null) ? in.status() : "PLANNED";
 			openCase(kase, checks);
 			if ("ASSISTANCE_REQUEST".equals(in.type())) {
@@ -92,7 +92,7 @@ class ActionCommands {
 			}
 			String type = (String) action.get("type");
 			OffsetDateTime at = (in.at() != null) ? in.at() : Mutations.now();
-			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(in.idempotencyKey())
 				.text("input.reason", in.reason(), 0, Checks.MAX_TEXT, false)
 				.outcome(in.outcome(), type);
 			if ("DONE".equals(in.to())) {
@@ -124,7 +124,7 @@ class ActionCommands {
 	Mutations.Outcome testPurchase(CaseInputs.TestPurchase in) {
 		return this.mutations.run("recordTestPurchase", in.idempotencyKey(), () -> {
 			Map<String, Object> kase = this.cases.lockCase(in.caseId(), null, false);
-			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(in.idempotencyKey())
 				.text("input.note", in.note(), 0, Checks.MAX_TEXT, false)
 				.text("input.waybillNo", in.waybillNo(), 1, 100, true);
 			openCase(kase, checks);

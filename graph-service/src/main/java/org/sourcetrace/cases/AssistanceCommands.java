@@ -38,7 +38,7 @@ class AssistanceCommands {
 		return this.mutations.run("requestAssistance", in.idempotencyKey(), () -> {
 			Map<String, Object> kase = this.cases.lockCase(in.caseId(), null, false);
 			String from = (in.fromRegionCode() != null) ? in.fromRegionCode() : (String) kase.get("regionCode");
-			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(in.idempotencyKey())
 				.text("input.message", in.message(), 0, Checks.MAX_TEXT, false);
 			ActionCommands.openCase(kase, checks);
 			checks.exists("input.fromRegionCode", Kind.REGION, from, "region");
@@ -108,7 +108,7 @@ class AssistanceCommands {
 				throw new Mutations.Rejected(List.of(UserError.illegal("input", "assistance request", from, to,
 						Lifecycles.next(Lifecycles.REQUEST, from))), values);
 			}
-			Checks checks = new Checks(this.reads).common(actor, key)
+			Checks checks = new Checks(this.reads).common(key)
 				.text("input.reason", reason, reasonRequired ? 1 : 0, Checks.MAX_TEXT, reasonRequired);
 			if ("COMPLETED".equals(to)) {
 				checks.text("input.outcome", outcome, 1, Checks.MAX_TEXT, true);

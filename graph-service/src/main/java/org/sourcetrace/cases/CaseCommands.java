@@ -34,7 +34,7 @@ class CaseCommands {
 
 	Mutations.Outcome open(CaseInputs.OpenCase in) {
 		return this.mutations.run("openCase", in.idempotencyKey(), () -> {
-			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(in.idempotencyKey())
 				.text("input.title", in.title(), 1, 200, true)
 				.text("input.reason", in.reason(), 0, Checks.MAX_TEXT, false);
 			if (checks.exists("input.regionCode", Kind.REGION, in.regionCode(), "region")) {
@@ -60,7 +60,7 @@ class CaseCommands {
 	Mutations.Outcome update(CaseInputs.UpdateCase in) {
 		return this.mutations.run("updateCase", in.idempotencyKey(), () -> {
 			Map<String, Object> current = lockCase(in.caseId(), in.expectedVersion(), true);
-			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(in.idempotencyKey())
 				.text("input.title", in.title(), 1, 200, false)
 				.text("input.reason", in.reason(), 0, Checks.MAX_TEXT, false);
 			if (in.regionCode() != null && checks.exists("input.regionCode", Kind.REGION, in.regionCode(), "region")) {
@@ -91,7 +91,7 @@ class CaseCommands {
 	Mutations.Outcome attach(CaseInputs.Attach in) {
 		return this.mutations.run("attachToCase", in.idempotencyKey(), () -> {
 			lockCase(in.caseId(), in.expectedVersion(), false);
-			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(in.idempotencyKey())
 				.text("input.reason", in.reason(), 0, Checks.MAX_TEXT, false);
 			List<EntityRef> refs = checks.refs("input.entities", in.entities(), true);
 			checks.done();
@@ -111,7 +111,7 @@ class CaseCommands {
 	Mutations.Outcome detach(CaseInputs.Attach in) {
 		return this.mutations.run("detachFromCase", in.idempotencyKey(), () -> {
 			lockCase(in.caseId(), in.expectedVersion(), false);
-			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(in.idempotencyKey())
 				.text("input.reason", in.reason(), 0, Checks.MAX_TEXT, false);
 			List<EntityRef> refs = checks.refs("input.entities", in.entities(), true);
 			List<String> attached = this.reads.attached(in.caseId(), refs);
@@ -138,7 +138,7 @@ class CaseCommands {
 				throw new Mutations.Rejected(List.of(UserError.illegal("input.to", "case", from, in.to(),
 						Lifecycles.next(Lifecycles.CASE, from))), Map.of("case", in.caseId()));
 			}
-			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey())
+			Checks checks = new Checks(this.reads).common(in.idempotencyKey())
 				.text("input.reason", in.reason(), Lifecycles.caseMoveNeedsReason(from, in.to()) ? 1 : 0, Checks.MAX_TEXT,
 						Lifecycles.caseMoveNeedsReason(from, in.to()));
 			checks.done();

@@ -43,7 +43,7 @@ final class Checks {
 	}
 
 	/** idempotencyKey (1–100, optional); who acts is the signed-in user, whatever {@code input.actor} says. */
-	Checks common(String actor, String idempotencyKey) {
+	Checks common(String idempotencyKey) {
 		return text("input.idempotencyKey", idempotencyKey, 1, 100, false);
 	}
 

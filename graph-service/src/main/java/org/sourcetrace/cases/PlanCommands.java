@@ -49,7 +49,7 @@ class PlanCommands {
 	Mutations.Outcome fromPlan(CaseInputs.FromPlan in) {
 		return this.mutations.run("createActionsFromPlan", in.idempotencyKey(), () -> {
 			Map<String, Object> kase = this.cases.lockCase(in.caseId(), null, false);
-			Checks checks = new Checks(this.reads).common(Mutations.actor(), in.idempotencyKey());
+			Checks checks = new Checks(this.reads).common(in.idempotencyKey());
 			ActionCommands.openCase(kase, checks);
 			LocalDate dueOn = (in.dueOn() != null) ? in.dueOn() : LocalDate.now(ZoneOffset.UTC).plusDays(30);
 			AssistanceCommands.dueOn(checks, dueOn);

@@ -152,6 +152,20 @@ public class GraphReader {
 		return payment;
 	}
 
+	/** The properties that give a node its human label, in order of preference. */
+	private static final List<String> LABEL_PROPERTIES = List.of("name", "title", "handle", "displayName", "text",
+			"waybillNo", "number", "address");
+
+	/** A human label of a node map (name, title, handle, waybill…), or null. */
+	public static String label(Map<String, Object> entity) {
+		for (String property : LABEL_PROPERTIES) {
+			if (entity.get(property) != null) {
+				return entity.get(property).toString();
+			}
+		}
+		return null;
+	}
+
 	/** A node as the map the GraphQL layer resolves fields from, with its type name. */
 	public static Map<String, Object> toMap(Node node) {
 		Map<String, Object> map = new LinkedHashMap<>(node.asMap());

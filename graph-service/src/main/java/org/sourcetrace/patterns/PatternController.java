@@ -7,6 +7,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.sourcetrace.security.Rules;
+import org.sourcetrace.support.BadRequestException;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
@@ -35,7 +36,19 @@ class PatternController {
 	@QueryMapping
 	@Rules.RunsPatterns
 	PatternResult runPattern(@Argument String name, @Argument Object params) {
-		return this.patterns.run(name, PatternExport.params(params));
+		return this.patterns.run(name, params(params));
+	}
+
+	/** The GraphQL JSON argument: absent, or an object. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> params(Object given) {
+		if (given == null) {
+			return Map.of();
+		}
+		if (!(given instanceof Map<?, ?> map)) {
+			throw new BadRequestException("params", "'params' must be an object of parameter names to values, e.g. {\"limit\": 20}.");
+		}
+		return (Map<String, Object>) map;
 	}
 
 	@MutationMapping

@@ -114,18 +114,6 @@ class PatternExport {
 		return params;
 	}
 
-	/** The GraphQL JSON argument: absent, or an object. */
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> params(Object given) {
-		if (given == null) {
-			return Map.of();
-		}
-		if (!(given instanceof Map<?, ?> map)) {
-			throw new BadRequestException("params", "'params' must be an object of parameter names to values, e.g. {\"limit\": 20}.");
-		}
-		return (Map<String, Object>) map;
-	}
-
 	@ExceptionHandler(BadRequestException.class)
 	ResponseEntity<Map<String, String>> badRequest(BadRequestException ex) {
 		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)

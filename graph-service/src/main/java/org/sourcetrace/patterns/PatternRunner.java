@@ -141,8 +141,7 @@ class PatternRunner {
 		}
 
 		Object cell(Value value) {
-			Object raw = value.asObject();
-			return cell(raw);
+			return cell(value.asObject());
 		}
 
 		private Object cell(Object raw) {
@@ -196,7 +195,7 @@ class PatternRunner {
 				shown.put("id", id);
 				shown.put("kind", kind.get().name());
 				shown.put("key", key);
-				shown.put("label", label(entity));
+				shown.put("label", GraphReader.label(entity));
 				shown.put("entity", entity);
 				return shown;
 			});
@@ -230,15 +229,6 @@ class PatternRunner {
 				}
 			}
 			return shown;
-		}
-
-		private static String label(Map<String, Object> entity) {
-			for (String property : List.of("name", "title", "handle", "displayName", "text", "waybillNo", "number", "address")) {
-				if (entity.get(property) != null) {
-					return entity.get(property).toString();
-				}
-			}
-			return null;
 		}
 
 		List<Map<String, Object>> edges() {

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.sourcetrace.support.BadRequestException;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +49,24 @@ public class ApiTokens {
 		this.cacheFor = properties.tokenCache();
 	}
 
-	/** A new token; its secret is in the answer and nowhere else. */
+	/** A new token; its secret is in the answer and nowhere else. Bad input is refused naming the field. */
 	@Transactional(timeout = 10)
-	public Created create(String name, Set<Role> roles, String regionCode, int validDays, String createdBy) {
+	public Created create(String givenName, Set<Role> roles, String givenRegion, Integer givenDays, String createdBy) {
+		String name = (givenName != null) ? givenName.strip() : "";
+		if (name.isEmpty() || name.length() > 100) {
+			throw new BadRequestException("input.name", "A token's name must be 1 to 100 characters.");
+		}
+		if (roles == null || roles.isEmpty()) {
+			throw new BadRequestException("input.roles", "A token needs at least one role.");
+		}
+		int validDays = (givenDays != null) ? givenDays : 90;
+		if (validDays < 1 || validDays > MAX_DAYS) {
+			throw new BadRequestException("input.validDays", "validDays must be between 1 and " + MAX_DAYS + ", was " + validDays + ".");
+		}
+		String regionCode = (givenRegion != null && !givenRegion.isBlank()) ? givenRegion.strip() : null;
+		if (roles.contains(Role.INVESTIGATOR) && regionCode == null) {
+			throw new BadRequestException("input.regionCode", "An INVESTIGATOR token needs the regionCode of its case rights.");
+		}
 		String tokenId = HexFormat.of().formatHex(bytes(6));
 		String token = PREFIX + tokenId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -63,19 +80,19 @@ public class ApiTokens {
 		return new Created(token, find(tokenId).orElseThrow());
 	}
 
-	/** Revokes a token (at once on this instance); false when no token has the id or it was revoked already. */
+	/** Revokes a token (at once on this instance; a revoked one stays as it was) and answers it as it is now. */
 	@Transactional(timeout = 10)
-	public boolean revoke(String tokenId, String revokedBy) {
-		boolean revoked = this.client.query("""
-				MATCH (t:ApiToken {tokenId: $tokenId}) WHERE t.revokedAt IS NULL
-				SET t.revokedAt = $now, t.revokedBy = $revokedBy
-				RETURN count(t) AS n""")
-			.bindAll(Map.of("tokenId", tokenId, "now", OffsetDateTime.now(ZoneOffset.UTC), "revokedBy", revokedBy))
-			.fetchAs(Long.class)
+	public TokenView revoke(String tokenId, String revokedBy) {
+		TokenView token = this.client.query("""
+				MATCH (t:ApiToken {tokenId: $tokenId})
+				SET t.revokedAt = coalesce(t.revokedAt, $now), t.revokedBy = coalesce(t.revokedBy, $revokedBy)
+				RETURN t {.*, hash: null} AS t""")
+			.bindAll(Map.of("tokenId", String.valueOf(tokenId), "now", OffsetDateTime.now(ZoneOffset.UTC), "revokedBy", revokedBy))
+			.fetchAs(TokenView.class).mappedBy((types, record) -> view(record.get("t").asMap()))
 			.one()
-			.orElse(0L) > 0;
-		this.checked.values().removeIf((cached) -> cached.tokenId().equals(tokenId));
-		return revoked;
+			.orElseThrow(() -> new BadRequestException("input.tokenId", "No API token has the id '" + tokenId + "'."));
+		this.checked.values().removeIf((cached) -> cached.tokenId().equals(token.tokenId()));
+		return token;
 	}
 
 	@Transactional(readOnly = true, timeout = 10)

@@ -2,7 +2,6 @@ package org.sourcetrace.security;
 
 import java.util.Set;
 
-import org.sourcetrace.support.BadRequestException;
 import org.sourcetrace.support.Connection;
 import org.sourcetrace.support.Paging;
 
@@ -39,31 +38,13 @@ class SecurityController {
 	@MutationMapping
 	@Rules.Administers
 	ApiTokens.Created createApiToken(@Argument CreateInput input) {
-		String name = (input.name() != null) ? input.name().strip() : "";
-		if (name.isEmpty() || name.length() > 100) {
-			throw new BadRequestException("input.name", "A token's name must be 1 to 100 characters.");
-		}
-		if (input.roles() == null || input.roles().isEmpty()) {
-			throw new BadRequestException("input.roles", "A token needs at least one role.");
-		}
-		int days = (input.validDays() != null) ? input.validDays() : 90;
-		if (days < 1 || days > ApiTokens.MAX_DAYS) {
-			throw new BadRequestException("input.validDays", "validDays must be between 1 and " + ApiTokens.MAX_DAYS + ", was " + days + ".");
-		}
-		String region = (input.regionCode() != null && !input.regionCode().isBlank()) ? input.regionCode().strip() : null;
-		if (input.roles().contains(Role.INVESTIGATOR) && region == null) {
-			throw new BadRequestException("input.regionCode", "An INVESTIGATOR token needs the regionCode of its case rights.");
-		}
-		return this.tokens.create(name, input.roles(), region, days, SignedInUser.currentName());
+		return this.tokens.create(input.name(), input.roles(), input.regionCode(), input.validDays(), SignedInUser.currentName());
 	}
 
 	@MutationMapping
 	@Rules.Administers
 	Revoked revokeApiToken(@Argument RevokeInput input) {
-		ApiTokens.TokenView token = this.tokens.find(input.tokenId())
-			.orElseThrow(() -> new BadRequestException("input.tokenId", "No API token has the id '" + input.tokenId() + "'."));
-		this.tokens.revoke(token.tokenId(), SignedInUser.currentName());
-		return new Revoked(this.tokens.find(token.tokenId()).orElseThrow());
+		return new Revoked(this.tokens.revoke(input.tokenId(), SignedInUser.currentName()));
 	}
 
 	record CreateInput(String name, Set<Role> roles, String regionCode, Integer validDays) {

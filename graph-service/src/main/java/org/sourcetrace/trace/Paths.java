@@ -14,9 +14,6 @@ import org.sourcetrace.graph.Kind;
 /** Turns driver nodes and relationships into the path and network shapes of the API. */
 final class Paths {
 
-	private static final List<String> LABEL_PROPERTIES = List.of("name", "title", "handle", "displayName", "text",
-			"waybillNo", "number", "address");
-
 	private Paths() {
 	}
 
@@ -24,14 +21,7 @@ final class Paths {
 		Map<String, Object> entity = GraphReader.toMap(node);
 		Kind kind = Kind.ofLabels(labels(node)).orElseThrow();
 		String key = String.valueOf(entity.get(kind.keyProperty()));
-		String label = null;
-		for (String property : LABEL_PROPERTIES) {
-			if (entity.get(property) != null) {
-				label = entity.get(property).toString();
-				break;
-			}
-		}
-		return new PathNode(id(kind, key), kind.name(), key, label, entity);
+		return new PathNode(id(kind, key), kind.name(), key, GraphReader.label(entity), entity);
 	}
 
 	/** A node's id in the API's shape, without building the rest of it. */
