@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.sourcetrace.graph.Kind;
+import org.sourcetrace.suspicion.EvidenceChanged;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,7 +27,11 @@ class ActionCommands {
 
 	private final CaseCommands cases;
 
-	ActionCommands(Mutations mutations, CaseWrites writes, CaseReads reads, CaseCommands cases) {
+	private final ApplicationEventPublisher events;
+
+	ActionCommands(Mutations mutations, CaseWrites writes, CaseReads reads, CaseCommands cases,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.mutations = mutations;
 		this.writes = writes;
 		this.reads = reads;
@@ -161,6 +167,8 @@ class ActionCommands {
 			this.writes.createPurchaseShipment(in.waybillNo(), in.listingId(), fromWarehouse ? "WAREHOUSE" : "ADDRESS",
 					fromWarehouse ? in.fromWarehouseId() : in.fromAddressId(), in.carrierId(), in.senderAccountId(), in.shippedAt(),
 					in.deliveredAt(), now);
+			// new evidence: the listing's (and its sender's listings') materialised suspicion follows after commit
+			this.events.publishEvent(EvidenceChanged.shipments(List.of(in.waybillNo())));
 			String actionId = CaseCommands.newId("act");
 			OffsetDateTime at = (in.deliveredAt() != null) ? in.deliveredAt() : in.shippedAt();
 			this.writes.createAction(actionId, in.caseId(), "TEST_PURCHASE", "DONE", in.regionCode(), at, null, null, in.note(),

@@ -18,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.sourcetrace.graph.Kind;
+import org.sourcetrace.suspicion.EvidenceChanged;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,6 +45,8 @@ class Importer implements DisposableBean {
 
 	private final ImportJobs jobs;
 
+	private final ApplicationEventPublisher events;
+
 	private final ReentrantLock running = new ReentrantLock();
 
 	private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform()
@@ -54,8 +58,9 @@ class Importer implements DisposableBean {
 	};
 
 	Importer(Driver driver, @Value("${spring.data.neo4j.database:}") String database, ImportProperties properties,
-			ImportJobs jobs) {
+			ImportJobs jobs, ApplicationEventPublisher events) {
 		this.driver = driver;
+		this.events = events;
 		this.sessionConfig = database.isBlank() ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database);
 		this.properties = properties;
 		this.jobs = jobs;
@@ -114,14 +119,28 @@ class Importer implements DisposableBean {
 					plan.size()));
 			log.info("Import {} succeeded: {} records in {} batches, {} records/s", job.id(), job.recordsWritten(),
 					job.batches(), Math.round(job.recordsPerSecond()));
+			evidenceChanged(job);
 		}
 		catch (RuntimeException ex) {
 			job.finish(ImportJob.State.FAILED, "The import stopped after " + job.batches() + " batches (" + job.recordsWritten()
 					+ " records); only whole batches were written. Run the same import again to complete it.");
 			log.error("Import {} failed after {} batches", job.id(), job.batches(), ex);
+			if (job.batches() > 0) {
+				evidenceChanged(job);
+			}
 		}
 		finally {
 			this.running.unlock();
+		}
+	}
+
+	/** Whatever was written may change traces: the materialised suspicion follows (see SuspicionJob). */
+	private void evidenceChanged(ImportJob job) {
+		try {
+			this.events.publishEvent(EvidenceChanged.imported());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Import {}: could not mark the materialised suspicion stale: {}", job.id(), ex.getMessage());
 		}
 	}
 

@@ -1,7 +1,7 @@
 package org.sourcetrace.trace;
 
 /** How a listing is linked to a factory (DESIGN: what trace means), strongest first. */
-enum EvidenceKind {
+public enum EvidenceKind {
 
 	SHIPMENT(0.55), OPERATOR(0.2), PAYMENT(0.2), IDENTIFIER(0.05);
 

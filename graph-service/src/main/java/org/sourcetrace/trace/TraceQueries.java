@@ -132,19 +132,38 @@ class TraceQueries {
 		params.put("listingId", listingId);
 		params.put("since", since);
 		params.put("maxSharers", MAX_SHARERS);
-		return this.client.query(query(maxTransfers)).bindAll(params).fetchAs(Evidence.class).mappedBy((types, r) -> {
-			List<First> firsts = r.get("firsts").asList((v) -> new First(EvidenceKind.valueOf(v.get("kind").asString()),
-					v.get("w0").asNode(), v.get("outs").asLong(), path(v)));
-			List<Supply> supply = r.get("supply").asList((v) -> new Supply(v.get("w").asNode(), v.get("src").asNode(),
-					v.get("n").asLong(), v.get("sample").get(0).asNode(), v.get("sample").get(1).asRelationship(),
-					v.get("sample").get(2).asRelationship()));
-			List<Link> payments = r.get("payments").asList((v) -> new Link(v.get("f").asNode(), v.get("n").asLong(),
-					v.get("n").asDouble(), path(v)));
-			List<Link> identifiers = r.get("identifiers").asList((v) -> new Link(v.get("f").asNode(), 1,
-					v.get("weight").asDouble(), path(v)));
-			return new Evidence(GraphReader.toMap(r.get("l").asNode()), r.get("branded").asBoolean(),
-					r.get("authorized").asList(Value::asString), firsts, supply, payments, identifiers);
-		}).one().orElse(null);
+		return this.client.query(query(maxTransfers)).bindAll(params).fetchAs(Evidence.class)
+			.mappedBy((types, r) -> evidence(r)).one().orElse(null);
+	}
+
+	/**
+	 * The evidence of many listings in one query, for the materialised suspicion: the same query as
+	 * {@link #evidence(String, int, OffsetDateTime)} once per listing id (so the answers are the same),
+	 * without the round trip and transaction per listing. Listings that do not exist are left out.
+	 */
+	List<Evidence> evidence(List<String> listingIds, int maxTransfers) {
+		String batch = "UNWIND $listingIds AS listingId\nCALL (listingId) {\n"
+				+ query(maxTransfers).replace("$listingId", "listingId") + "\n}\nRETURN *";
+		Map<String, Object> params = new HashMap<>();
+		params.put("listingIds", listingIds);
+		params.put("since", null);
+		params.put("maxSharers", MAX_SHARERS);
+		return List.copyOf(this.client.query(batch).bindAll(params).fetchAs(Evidence.class)
+			.mappedBy((types, r) -> evidence(r)).all());
+	}
+
+	private static Evidence evidence(org.neo4j.driver.Record r) {
+		List<First> firsts = r.get("firsts").asList((v) -> new First(EvidenceKind.valueOf(v.get("kind").asString()),
+				v.get("w0").asNode(), v.get("outs").asLong(), path(v)));
+		List<Supply> supply = r.get("supply").asList((v) -> new Supply(v.get("w").asNode(), v.get("src").asNode(),
+				v.get("n").asLong(), v.get("sample").get(0).asNode(), v.get("sample").get(1).asRelationship(),
+				v.get("sample").get(2).asRelationship()));
+		List<Link> payments = r.get("payments").asList((v) -> new Link(v.get("f").asNode(), v.get("n").asLong(),
+				v.get("n").asDouble(), path(v)));
+		List<Link> identifiers = r.get("identifiers").asList((v) -> new Link(v.get("f").asNode(), 1,
+				v.get("weight").asDouble(), path(v)));
+		return new Evidence(GraphReader.toMap(r.get("l").asNode()), r.get("branded").asBoolean(),
+				r.get("authorized").asList(Value::asString), firsts, supply, payments, identifiers);
 	}
 
 	private static RawPath path(Value v) {

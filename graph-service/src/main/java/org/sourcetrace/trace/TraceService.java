@@ -53,11 +53,28 @@ public class TraceService {
 		if (evidence == null) {
 			return new SourceLookup(false, listingId, List.of());
 		}
-		List<SourceSummary> sources = TraceScoring.rank(evidence, transfers).stream().limit(LOOKUP_SOURCES)
+		return new SourceLookup(true, listingId, topSources(evidence, transfers));
+	}
+
+	/**
+	 * The top sources of many listings (at most {@value #LOOKUP_SOURCES} each, as {@code sourceLookup} answers
+	 * them) by listing id, from one query; listings that do not exist are left out. For the materialised
+	 * suspicion, which must equal what a live lookup would say.
+	 */
+	public Map<String, List<SourceSummary>> topSources(List<String> listingIds) {
+		int transfers = transfers(null);
+		Map<String, List<SourceSummary>> byListing = new java.util.LinkedHashMap<>();
+		for (TraceQueries.Evidence evidence : this.queries.evidence(listingIds, transfers)) {
+			byListing.put(String.valueOf(evidence.listing().get("listingId")), topSources(evidence, transfers));
+		}
+		return byListing;
+	}
+
+	private static List<SourceSummary> topSources(TraceQueries.Evidence evidence, int transfers) {
+		return TraceScoring.rank(evidence, transfers).stream().limit(LOOKUP_SOURCES)
 			.map((c) -> new SourceSummary(String.valueOf(c.factory().get("factoryId")), (String) c.factory().get("name"),
 					c.regionCode(), c.score(), c.unauthorized(), c.evidenceKinds()))
 			.toList();
-		return new SourceLookup(true, listingId, sources);
 	}
 
 	private static String explainEmpty(boolean noRows) {

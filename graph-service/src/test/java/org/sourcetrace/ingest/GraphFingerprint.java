@@ -30,7 +30,8 @@ record GraphFingerprint(Map<String, Long> counts, String checksum) {
 		try (Transaction tx = db.beginTx()) {
 			for (Node node : tx.getAllNodes()) {
 				// bookkeeping of the service, not imported data
-				if (node.hasLabel(Label.label("__SchemaMigration")) || node.hasLabel(Label.label("__DemoLoad"))) {
+				if (node.hasLabel(Label.label("__SchemaMigration")) || node.hasLabel(Label.label("__DemoLoad"))
+						|| node.hasLabel(Label.label("__SuspicionState"))) {
 					continue;
 				}
 				node.getLabels().forEach((l) -> counts.merge(l.name(), 1L, Long::sum));

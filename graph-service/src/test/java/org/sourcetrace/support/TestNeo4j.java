@@ -61,6 +61,8 @@ public final class TestNeo4j {
 		registry.add("sourcetrace.audit.file", () -> AUDIT.toString());
 		// tests that count the queries a request costs must not see the background warm-up query
 		registry.add("sourcetrace.trace.warm-up", () -> "false");
+		// one harness serves many cached contexts: no background run may write into another test's data
+		registry.add("sourcetrace.suspicion.automatic", () -> "false");
 	}
 
 	/** Removes all data (not the schema) between tests that need a clean graph. */
