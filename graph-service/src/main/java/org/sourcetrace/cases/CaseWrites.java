@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.sourcetrace.graph.Kind;
+import org.sourcetrace.suspicion.ListingsChanged;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +27,11 @@ class CaseWrites {
 
 	private final Neo4jClient client;
 
-	CaseWrites(Neo4jClient client) {
+	private final ApplicationEventPublisher events;
+
+	CaseWrites(Neo4jClient client, ApplicationEventPublisher events) {
 		this.client = client;
+		this.events = events;
 	}
 
 	/** The records the write side changes, by label and key. */
@@ -100,6 +105,9 @@ class CaseWrites {
 				.formatted(fromLabel, fromKey, kind.label(), kind.keyProperty(), type))
 				.bindAll(params("from", fromValue, "keys", group.getValue(), "now", now, "source", "MANUAL", "actor", actor))
 				.run();
+			if ("CONCERNS".equals(type) && kind == Kind.LISTING) {
+				this.events.publishEvent(new ListingsChanged(List.copyOf(group.getValue())));
+			}
 		}
 	}
 
@@ -115,6 +123,9 @@ class CaseWrites {
 					DELETE r""".formatted(kind.label(), kind.keyProperty()))
 				.bindAll(params("caseId", caseId, "keys", group.getValue(), "now", now, "actor", actor, "reason", reason))
 				.run();
+			if (kind == Kind.LISTING) {
+				this.events.publishEvent(new ListingsChanged(List.copyOf(group.getValue())));
+			}
 		}
 	}
 
@@ -212,8 +223,15 @@ class CaseWrites {
 		if (cypher == null) {
 			return List.of();
 		}
-		return List.copyOf(this.client.query(cypher).bindAll(params("actionId", actionId, "caseId", caseId, "at", at))
+		List<Map<String, Object>> changes = List.copyOf(this.client.query(cypher)
+			.bindAll(params("actionId", actionId, "caseId", caseId, "at", at))
 			.fetch().all());
+		List<String> listings = changes.stream().map((c) -> String.valueOf(c.get("id")))
+			.filter((id) -> id.startsWith("Listing:")).map((id) -> id.substring("Listing:".length())).toList();
+		if (!listings.isEmpty()) {
+			this.events.publishEvent(new ListingsChanged(listings));
+		}
+		return changes;
 	}
 
 	/** Appends events to a case's timeline, numbered after its last one. */

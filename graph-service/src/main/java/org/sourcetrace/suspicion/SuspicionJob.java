@@ -22,6 +22,7 @@ import org.sourcetrace.trace.TraceService.SourceSummary;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -70,10 +71,13 @@ public class SuspicionJob implements DisposableBean {
 
 	private final AtomicLong done = new AtomicLong();
 
-	SuspicionJob(TraceService traces, SuspicionStore store,
+	private final ApplicationEventPublisher events;
+
+	SuspicionJob(TraceService traces, SuspicionStore store, ApplicationEventPublisher events,
 			@Value("${sourcetrace.suspicion.automatic:true}") boolean automatic,
 			@Value("${sourcetrace.suspicion.threads:2}") int threads) {
 		this.traces = traces;
+		this.events = events;
 		this.store = store;
 		this.automatic = automatic;
 		this.threads = Math.max(1, threads);
@@ -148,10 +152,13 @@ public class SuspicionJob implements DisposableBean {
 	public long refresh(List<String> listingIds) {
 		long written = 0;
 		OffsetDateTime now = now();
+		java.util.Set<String> districts = new java.util.TreeSet<>(this.store.districtsOf(listingIds));
 		for (int from = 0; from < listingIds.size(); from += BATCH) {
 			List<String> batch = listingIds.subList(from, Math.min(listingIds.size(), from + BATCH));
 			written += this.store.write(this.traces.topSources(batch), now);
 		}
+		districts.addAll(this.store.districtsOf(listingIds));
+		this.events.publishEvent(new SuspicionWritten(false, districts));
 		return written;
 	}
 
@@ -194,34 +201,43 @@ public class SuspicionJob implements DisposableBean {
 		OffsetDateTime startedAt = now();
 		long started = System.nanoTime();
 		this.done.set(0);
+		// at most two batches per worker in flight: a slow batch holds up no other worker
+		java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(this.threads * 2);
 		List<CompletableFuture<Long>> pending = new ArrayList<>();
 		String after = null;
 		long listings = 0;
 		try {
 			while (true) {
-				List<String> ids = this.store.listingIds(after, BATCH * this.threads * 4);
+				List<String> ids = this.store.listingIds(after, BATCH * 10);
 				if (ids.isEmpty()) {
 					break;
 				}
 				after = ids.getLast();
 				for (int from = 0; from < ids.size(); from += BATCH) {
 					List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+					inFlight.acquireUninterruptibly();
 					pending.add(CompletableFuture.supplyAsync(() -> {
-						Map<String, List<SourceSummary>> top = this.traces.topSources(batch);
-						long n = this.store.write(top, startedAt);
-						this.done.addAndGet(n);
-						return n;
+						try {
+							Map<String, List<SourceSummary>> top = this.traces.topSources(batch);
+							long n = this.store.write(top, startedAt);
+							this.done.addAndGet(n);
+							return n;
+						}
+						finally {
+							inFlight.release();
+						}
 					}, this.workers));
 				}
-				// keep at most a few batches in flight per worker
-				for (CompletableFuture<Long> f : pending) {
-					listings += f.join();
-				}
-				pending.clear();
+				pending.removeIf(CompletableFuture::isDone);
 			}
+			for (CompletableFuture<Long> f : pending) {
+				f.join();
+			}
+			listings = this.done.get();
 			OffsetDateTime endedAt = now();
 			double seconds = (System.nanoTime() - started) / 1e9;
 			this.store.completed(startedAt, endedAt, listings);
+			this.events.publishEvent(new SuspicionWritten(true, java.util.Set.of()));
 			Run run = new Run(startedAt, endedAt, listings, seconds, (seconds > 0) ? listings / seconds : 0, null);
 			this.last = run;
 			log.info("Materialised suspicion of {} listings in {} s ({} listings/s)", listings,

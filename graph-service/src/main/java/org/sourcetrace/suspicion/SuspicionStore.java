@@ -103,6 +103,16 @@ class SuspicionStore {
 			.all());
 	}
 
+	/** The districts of the listings' operators and of their top sources, as stored now. */
+	List<String> districtsOf(Collection<String> listingIds) {
+		return List.copyOf(this.client.query("""
+				UNWIND $ids AS id
+				MATCH (l:Listing {listingId: id})
+				UNWIND [l.sellerRegionCode, l.topSourceRegion] AS code
+				WITH code WHERE code IS NOT NULL
+				RETURN DISTINCT code""").bind(List.copyOf(listingIds)).to("ids").fetchAs(String.class).all());
+	}
+
 	/** Marks the suspicion stale from now (unless already stale since earlier). */
 	void markStale(OffsetDateTime now) {
 		this.client.query("""
@@ -128,6 +138,56 @@ class SuspicionStore {
 			.fetchAs(Boolean.class)
 			.one()
 			.orElse(false);
+	}
+
+	/** The materialised suspicion of listings, by listing id (listings that do not exist are left out). */
+	Map<String, Suspicion> suspicions(Collection<String> listingIds) {
+		Map<String, Suspicion> byId = new java.util.HashMap<>();
+		this.client.query("""
+				UNWIND $ids AS id
+				MATCH (l:Listing {listingId: id})
+				RETURN id, l.suspicionAt AS at, coalesce(l.topSourceUnauthorized, false) AS unauthorized,
+				  l.sellerRegionCode AS region,
+				  EXISTS { (l)<-[:CONCERNS]-(:Case) } AS inCase, EXISTS { (l)<-[:AGAINST]-(:Complaint) } AS complained,
+				  [(l)-[r:SUSPECTED_SOURCE]->(f:Factory) | {factoryId: f.factoryId, rank: r.rank, score: r.score,
+				    unauthorized: r.unauthorized, evidenceKinds: r.evidenceKinds}] AS sources""")
+			.bind(List.copyOf(listingIds)).to("ids")
+			.fetch()
+			.all()
+			.forEach((row) -> {
+				List<String> reasons = new ArrayList<>();
+				if (Boolean.TRUE.equals(row.get("unauthorized"))) {
+					reasons.add("UNAUTHORIZED_SOURCE");
+				}
+				if (Boolean.TRUE.equals(row.get("inCase"))) {
+					reasons.add("CASE");
+				}
+				if (Boolean.TRUE.equals(row.get("complained"))) {
+					reasons.add("COMPLAINT");
+				}
+				List<Source> sources = new ArrayList<>();
+				for (Object o : (List<?>) row.get("sources")) {
+					Map<?, ?> m = (Map<?, ?>) o;
+					sources.add(new Source((String) m.get("factoryId"), ((Number) m.get("rank")).intValue(),
+							((Number) m.get("score")).doubleValue(), Boolean.TRUE.equals(m.get("unauthorized")),
+							((List<?>) m.get("evidenceKinds")).stream().map(String::valueOf).toList()));
+				}
+				sources.sort(java.util.Comparator.comparingInt(Source::rank));
+				Object at = row.get("at");
+				byId.put((String) row.get("id"), new Suspicion(!reasons.isEmpty(), reasons, sources,
+						(at instanceof java.time.ZonedDateTime z) ? z.toOffsetDateTime() : (OffsetDateTime) at,
+						(String) row.get("region")));
+			});
+		return byId;
+	}
+
+	/** A listing's materialised suspicion (see ListingSuspicion in regions.graphqls). */
+	public record Suspicion(boolean suspect, List<String> reasons, List<Source> topSources, OffsetDateTime computedAt,
+			String sellerRegionCode) {
+	}
+
+	/** A materialised top source. */
+	public record Source(String factoryId, int rank, double score, boolean unauthorized, List<String> evidenceKinds) {
 	}
 
 	/** When the last full run ended, if one did. */

@@ -36,7 +36,7 @@ class TraceQueries {
 	 * first and searches paths into each (a scan that grows with the graph); without, it expands from the
 	 * start (checked with PROFILE).
 	 */
-	private static final String QUERY = """
+	private static final String HEAD = """
 			MATCH (l:Listing {listingId: $listingId})
 			OPTIONAL MATCH (l)-[:CLAIMS_BRAND]->(:Brand)<-[:OWNS]-(h:RightsHolder)
 			CALL (l) {
@@ -66,6 +66,10 @@ class TraceQueries {
 			  }
 			  RETURN collect({kind: kind, w0: w0, outs: outs, nodes: ns, rels: rs}) AS firsts
 			}
+			""";
+
+	/** The supply graph upstream of the first warehouses in {@code firsts}. */
+	private static final String SUPPLY = """
 			CALL (firsts) {
 			  UNWIND firsts AS first
 			  WITH DISTINCT first.w0 AS w0
@@ -76,6 +80,9 @@ class TraceQueries {
 			  WITH w, src, count(s) AS n, collect([s, ti, ff])[0] AS sample
 			  RETURN collect({w: w, src: src, n: n, sample: sample}) AS supply
 			}
+			""";
+
+	private static final String TAIL = """
 			CALL (l, operators) {
 			  UNWIND operators AS s
 			  MATCH (l)-[pb:POSTED_BY]->(sa:Account)<-[c1:CONTROLS]-(s)
@@ -115,12 +122,32 @@ class TraceQueries {
 			  WITH f, collect({weight: weight, nodes: ns, rels: rs})[0] AS best
 			  RETURN collect({f: f, weight: best.weight, nodes: best.nodes, rels: best.rels}) AS identifiers
 			}
+			""";
+
+	private static final String QUERY = HEAD + SUPPLY + TAIL + """
 			RETURN l, h IS NOT NULL AS branded, [(h)-[:AUTHORIZES]->(af:Factory) | af.factoryId] AS authorized,
 			  firsts, supply, payments, identifiers""";
+
+	/**
+	 * The same per listing, without the supply graph, which a batch computes once for all its listings' first
+	 * warehouses: the mix of a warehouse does not depend on the listing asking.
+	 */
+	private static final String BATCH = "UNWIND $listingIds AS listingId\nCALL (listingId) {\n"
+			+ (HEAD + TAIL).replace("$listingId", "listingId") + """
+			RETURN l, h IS NOT NULL AS branded, [(h)-[:AUTHORIZES]->(af:Factory) | af.factoryId] AS authorized,
+			  firsts, payments, identifiers
+			}
+			WITH collect({l: l, branded: branded, authorized: authorized, firsts: firsts, payments: payments,
+			  identifiers: identifiers}) AS listings, collect(firsts) AS perListing
+			WITH listings, reduce(acc = [], f IN perListing | acc + f) AS firsts
+			""" + SUPPLY + """
+			RETURN listings, supply""";
 
 	private final Neo4jClient client;
 
 	private final Map<Integer, String> queries = new ConcurrentHashMap<>();
+
+	private final Map<Integer, String> batches = new ConcurrentHashMap<>();
 
 	TraceQueries(Neo4jClient client) {
 		this.client = client;
@@ -137,33 +164,54 @@ class TraceQueries {
 	}
 
 	/**
-	 * The evidence of many listings in one query, for the materialised suspicion: the same query as
-	 * {@link #evidence(String, int, OffsetDateTime)} once per listing id (so the answers are the same),
-	 * without the round trip and transaction per listing. Listings that do not exist are left out.
+	 * The evidence of many listings in one query, for the materialised suspicion: per listing the same
+	 * subqueries as {@link #evidence(String, int, OffsetDateTime)}, and the supply graph once for all their
+	 * first warehouses (each listing's evidence holds the whole batch's supply; a warehouse's mix does not
+	 * depend on who asks, and a listing's ranking only walks upstream of its own first warehouses). Listings
+	 * that do not exist are left out.
 	 */
-	List<Evidence> evidence(List<String> listingIds, int maxTransfers) {
-		String batch = "UNWIND $listingIds AS listingId\nCALL (listingId) {\n"
-				+ query(maxTransfers).replace("$listingId", "listingId") + "\n}\nRETURN *";
+	Batch evidence(List<String> listingIds, int maxTransfers) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("listingIds", listingIds);
 		params.put("since", null);
 		params.put("maxSharers", MAX_SHARERS);
-		return List.copyOf(this.client.query(batch).bindAll(params).fetchAs(Evidence.class)
-			.mappedBy((types, r) -> evidence(r)).all());
+		String batch = this.batches.computeIfAbsent(maxTransfers, BATCH::formatted);
+		return this.client.query(batch).bindAll(params).fetchAs(Batch.class).mappedBy((types, r) -> {
+			List<Supply> supply = r.get("supply").asList(TraceQueries::supply);
+			List<Evidence> listings = r.get("listings").asList((v) -> evidence(v, supply));
+			return new Batch(listings, supply);
+		}).one().orElse(new Batch(List.of(), List.of()));
+	}
+
+	/** The evidence of a batch of listings and the supply graph they share. */
+	record Batch(List<Evidence> listings, List<Supply> supply) {
 	}
 
 	private static Evidence evidence(org.neo4j.driver.Record r) {
-		List<First> firsts = r.get("firsts").asList((v) -> new First(EvidenceKind.valueOf(v.get("kind").asString()),
+		return evidence(r.get("l"), r.get("branded"), r.get("authorized"), r.get("firsts"),
+				r.get("supply").asList(TraceQueries::supply), r.get("payments"), r.get("identifiers"));
+	}
+
+	private static Evidence evidence(Value v, List<Supply> supply) {
+		return evidence(v.get("l"), v.get("branded"), v.get("authorized"), v.get("firsts"), supply, v.get("payments"),
+				v.get("identifiers"));
+	}
+
+	private static Supply supply(Value v) {
+		return new Supply(v.get("w").asNode(), v.get("src").asNode(), v.get("n").asLong(), v.get("sample").get(0).asNode(),
+				v.get("sample").get(1).asRelationship(), v.get("sample").get(2).asRelationship());
+	}
+
+	private static Evidence evidence(Value l, Value branded, Value authorized, Value firstsValue, List<Supply> supply,
+			Value paymentsValue, Value identifiersValue) {
+		List<First> firsts = firstsValue.asList((v) -> new First(EvidenceKind.valueOf(v.get("kind").asString()),
 				v.get("w0").asNode(), v.get("outs").asLong(), path(v)));
-		List<Supply> supply = r.get("supply").asList((v) -> new Supply(v.get("w").asNode(), v.get("src").asNode(),
-				v.get("n").asLong(), v.get("sample").get(0).asNode(), v.get("sample").get(1).asRelationship(),
-				v.get("sample").get(2).asRelationship()));
-		List<Link> payments = r.get("payments").asList((v) -> new Link(v.get("f").asNode(), v.get("n").asLong(),
+		List<Link> payments = paymentsValue.asList((v) -> new Link(v.get("f").asNode(), v.get("n").asLong(),
 				v.get("n").asDouble(), path(v)));
-		List<Link> identifiers = r.get("identifiers").asList((v) -> new Link(v.get("f").asNode(), 1,
+		List<Link> identifiers = identifiersValue.asList((v) -> new Link(v.get("f").asNode(), 1,
 				v.get("weight").asDouble(), path(v)));
-		return new Evidence(GraphReader.toMap(r.get("l").asNode()), r.get("branded").asBoolean(),
-				r.get("authorized").asList(Value::asString), firsts, supply, payments, identifiers);
+		return new Evidence(GraphReader.toMap(l.asNode()), branded.asBoolean(), authorized.asList(Value::asString), firsts,
+				supply, payments, identifiers);
 	}
 
 	private static RawPath path(Value v) {

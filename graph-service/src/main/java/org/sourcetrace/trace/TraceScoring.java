@@ -44,8 +44,12 @@ final class TraceScoring {
 	}
 
 	static List<Candidate> rank(Evidence evidence, int maxTransfers) {
+		return rank(evidence, new SupplyGraph(evidence.supply(), maxTransfers));
+	}
+
+	/** The same with a supply graph built once for many listings' evidence (its mixes are kept between them). */
+	static List<Candidate> rank(Evidence evidence, SupplyGraph supply) {
 		Map<String, Builder> byFactory = new TreeMap<>();
-		SupplyGraph supply = new SupplyGraph(evidence.supply(), maxTransfers);
 		for (EvidenceKind kind : List.of(EvidenceKind.SHIPMENT, EvidenceKind.OPERATOR)) {
 			List<First> firsts = evidence.firsts().stream().filter((f) -> f.kind() == kind).toList();
 			double outs = firsts.stream().mapToLong(First::outs).sum();

@@ -64,14 +64,20 @@ public class TraceService {
 	public Map<String, List<SourceSummary>> topSources(List<String> listingIds) {
 		int transfers = transfers(null);
 		Map<String, List<SourceSummary>> byListing = new java.util.LinkedHashMap<>();
-		for (TraceQueries.Evidence evidence : this.queries.evidence(listingIds, transfers)) {
-			byListing.put(String.valueOf(evidence.listing().get("listingId")), topSources(evidence, transfers));
+		TraceQueries.Batch batch = this.queries.evidence(listingIds, transfers);
+		SupplyGraph supply = new SupplyGraph(batch.supply(), transfers);
+		for (TraceQueries.Evidence evidence : batch.listings()) {
+			byListing.put(String.valueOf(evidence.listing().get("listingId")), summaries(TraceScoring.rank(evidence, supply)));
 		}
 		return byListing;
 	}
 
 	private static List<SourceSummary> topSources(TraceQueries.Evidence evidence, int transfers) {
-		return TraceScoring.rank(evidence, transfers).stream().limit(LOOKUP_SOURCES)
+		return summaries(TraceScoring.rank(evidence, transfers));
+	}
+
+	private static List<SourceSummary> summaries(List<TraceScoring.Candidate> ranked) {
+		return ranked.stream().limit(LOOKUP_SOURCES)
 			.map((c) -> new SourceSummary(String.valueOf(c.factory().get("factoryId")), (String) c.factory().get("name"),
 					c.regionCode(), c.score(), c.unauthorized(), c.evidenceKinds()))
 			.toList();

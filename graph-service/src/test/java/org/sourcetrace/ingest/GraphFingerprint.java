@@ -31,7 +31,7 @@ record GraphFingerprint(Map<String, Long> counts, String checksum) {
 			for (Node node : tx.getAllNodes()) {
 				// bookkeeping of the service, not imported data
 				if (node.hasLabel(Label.label("__SchemaMigration")) || node.hasLabel(Label.label("__DemoLoad"))
-						|| node.hasLabel(Label.label("__SuspicionState"))) {
+						|| node.hasLabel(Label.label("__SuspicionState")) || node.hasLabel(Label.label("__RegionRollup"))) {
 					continue;
 				}
 				node.getLabels().forEach((l) -> counts.merge(l.name(), 1L, Long::sum));
