@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.sourcetrace.ingest.TestImport;
 import org.sourcetrace.support.GraphQlHttp;
 import org.sourcetrace.support.GraphQlHttp.DemoUser;
+import org.sourcetrace.support.QueryCounter;
 import org.sourcetrace.support.TestNeo4j;
 import tools.jackson.databind.JsonNode;
 
@@ -216,6 +217,52 @@ class HighImpactCasesIT {
 			assertThat(answer.path("errors").path(0).path("extensions").path("classification").asString()).as(user.name)
 				.isEqualTo("FORBIDDEN");
 			assertThat(answer.toString()).doesNotContain("case-sz");
+		}
+	}
+
+	@Test
+	void aCaseReachingMoreThanTheCapCountsTheCapAndSaysSo() {
+		int cap = ImpactQueries.REACH_CAP;
+		ImpactFixtures.run("""
+				CREATE (c:Case {caseId: 'case-tj-huge', title: 'huge', status: 'OPEN', regionCode: '120101',
+				  openedAt: datetime('2025-01-01T00:00:00Z')})-[:CONCERNS]->(a:Account {accountId: 'acc-huge', kind: 'STOREFRONT'})
+				WITH a UNWIND range(1, $n) AS i
+				CREATE (:Listing {listingId: 'huge:' + i, salesVolume: 2})-[:POSTED_BY]->(a)""", Map.of("n", cap + 10));
+		try {
+			JsonNode huge = null;
+			for (JsonNode entry : rank(this.tianjin, null, 100)) {
+				if (entry.path("case").path("caseId").asString().equals("case-tj-huge")) {
+					huge = entry;
+				}
+			}
+			assertThat(huge).isNotNull();
+			assertThat(huge.path("reachTruncated").asBoolean()).isTrue();
+			assertThat(huge.path("parts").path(0).path("kind").asString()).isEqualTo("LISTINGS_REACHED");
+			assertThat(huge.path("parts").path(0).path("raw").asInt()).isEqualTo(cap);
+			assertThat(huge.path("parts").path(1).path("raw").asLong()).isEqualTo(2L * cap);
+		}
+		finally {
+			ImpactFixtures.run("MATCH (x) WHERE x.caseId = 'case-tj-huge' OR x.accountId = 'acc-huge' OR x.listingId STARTS WITH 'huge:' "
+					+ "DETACH DELETE x", Map.of());
+		}
+	}
+
+	@Test
+	void theRankingIsOneQueryAndTheCasesFieldsOneBatchWhateverTheirNumber() {
+		QueryCounter counter = QueryCounter.attach();
+		try {
+			rank(this.guangdong, null, 1);
+			counter.reset();
+			assertThat(rank(this.guangdong, null, 1).size()).isEqualTo(1);
+			int one = counter.queries().size();
+			counter.reset();
+			assertThat(rank(this.guangdong, null, 100).size()).isEqualTo(GUANGDONG.size());
+			int all = counter.queries().size();
+			// the ranking, then the cases' regions through the lookup batch loader
+			assertThat(all).as(counter.queries().toString()).isEqualTo(one).isEqualTo(2);
+		}
+		finally {
+			counter.detach();
 		}
 	}
 

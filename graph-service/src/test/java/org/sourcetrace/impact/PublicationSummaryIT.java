@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.sourcetrace.ingest.TestImport;
 import org.sourcetrace.support.GraphQlHttp;
 import org.sourcetrace.support.GraphQlHttp.DemoUser;
+import org.sourcetrace.support.QueryCounter;
 import org.sourcetrace.support.TestNeo4j;
 import tools.jackson.databind.JsonNode;
 
@@ -428,6 +429,21 @@ class PublicationSummaryIT {
 		JsonNode analyst = new GraphQlHttp(this.port, DemoUser.ANALYST).document("publicationSummary", Map.of("caseId", CASE));
 		assertThat(analyst.path("errors").path(0).path("extensions").path("classification").asString()).isEqualTo("FORBIDDEN");
 		assertThat(analyst.toString()).doesNotContain("深圳");
+	}
+
+	@Test
+	void aSummaryCostsThreeQueries() {
+		QueryCounter counter = QueryCounter.attach();
+		try {
+			summary(this.guangdong, CASE);
+			counter.reset();
+			assertThat(summary(this.guangdong, CASE).isObject()).isTrue();
+			// the case's facts, its actions, the regions of the cities
+			assertThat(counter.queries()).as(counter.queries().toString()).hasSize(3);
+		}
+		finally {
+			counter.detach();
+		}
 	}
 
 	// --- brute force over the Java description of the graph
