@@ -76,7 +76,7 @@ class OperationRulesIT {
 		TABLE.put("Query.runPattern", EnumSet.of(Role.ANALYST, Role.INVESTIGATOR));
 		TABLE.put("Mutation.reloadPatterns", ADMINS);
 		for (String field : List.of("case", "action", "cases", "cutPlan", "findCases", "assistanceRequests",
-				"assistanceRequest")) {
+				"assistanceRequest", "highImpactCases", "publicationSummary")) {
 			TABLE.put("Query." + field, INVESTIGATORS);
 		}
 		for (String field : List.of("openCase", "updateCase", "attachToCase", "detachFromCase", "moveCase", "recordAction",
