@@ -44,7 +44,7 @@ class CampaignProgressExport {
 	}
 
 	@GetMapping("/exports/campaign-progress.csv")
-	@Rules.ReadsGraph
+	@Rules.Investigates
 	ResponseEntity<?> csv(@RequestParam(required = false) String campaignId, @RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) String interval, HttpServletResponse response) throws IOException {
 		if (campaignId == null || campaignId.isBlank()) {

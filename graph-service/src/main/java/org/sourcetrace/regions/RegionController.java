@@ -38,7 +38,7 @@ class RegionController {
 	}
 
 	@QueryMapping
-	@Rules.ReadsGraph
+	@Rules.Investigates
 	CampaignProgress campaignProgress(@Argument String campaignId, @Argument String regionCode, @Argument String interval) {
 		return this.progress.progress(campaignId, regionCode, interval);
 	}

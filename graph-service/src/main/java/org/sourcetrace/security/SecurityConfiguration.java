@@ -83,7 +83,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/graphql", "/graphql/schema").authenticated()
 				.requestMatchers("/graphiql", "/graphiql/**").authenticated()
 				.requestMatchers(HttpMethod.GET, "/patterns/*").hasAnyRole("ANALYST", "INVESTIGATOR")
-				.requestMatchers(HttpMethod.GET, "/exports/*").hasAnyRole("INVESTIGATOR", "ANALYST", "ADMIN")
+				.requestMatchers(HttpMethod.GET, "/exports/*").hasRole("INVESTIGATOR")
 				.requestMatchers("/logout").authenticated()
 				.anyRequest().denyAll());
 			http.formLogin((form) -> form.defaultSuccessUrl(HOME, false).permitAll());

@@ -52,6 +52,18 @@ class ExamplesOnDemoIT {
 			Thread.sleep(250);
 		}
 		assertThat(state).as("the demo load").isEqualTo("SUCCEEDED");
+		// the materialised suspicion follows the load by itself (region overviews read it)
+		JsonNode status = null;
+		while (System.nanoTime() < deadline) {
+			status = admin.execute("{ suspicionStatus { running queued lastRun { listings failure } } }", Map.of())
+				.path("data").path("suspicionStatus");
+			if (!status.path("lastRun").isNull() && !status.path("running").asBoolean() && !status.path("queued").asBoolean()) {
+				break;
+			}
+			Thread.sleep(250);
+		}
+		assertThat(status.path("lastRun").path("failure").isNull()).as("the suspicion run after the demo load: %s", status).isTrue();
+		assertThat(status.path("lastRun").path("listings").asInt()).as("listings materialised").isPositive();
 	}
 
 	@AfterAll

@@ -29,7 +29,7 @@ import org.sourcetrace.seed.Generator;
  * checked against answers derived independently of Cypher. The generator is deterministic: the same scale and
  * seed give byte-identical files, so these are the files the shared test database was loaded from.
  */
-final class GeneratedFiles {
+public final class GeneratedFiles {
 
 	private static final Map<Double, GeneratedFiles> CACHE = new HashMap<>();
 
@@ -38,23 +38,23 @@ final class GeneratedFiles {
 	private final Map<String, List<Map<String, String>>> tables = new HashMap<>();
 
 	/** code → parentCode (null for a province), code → level. */
-	final Map<String, String> regionParent = new HashMap<>();
+	public final Map<String, String> regionParent = new HashMap<>();
 
 	final Map<String, String> regionLevel = new HashMap<>();
 
 	final Map<String, String> regionName = new HashMap<>();
 
-	final Map<String, String> platformType = new HashMap<>();
+	public final Map<String, String> platformType = new HashMap<>();
 
 	final Map<String, Map<String, String>> accounts = new HashMap<>();
 
-	final Map<String, Map<String, String>> listings = new LinkedHashMap<>();
+	public final Map<String, Map<String, String>> listings = new LinkedHashMap<>();
 
-	final Map<String, Map<String, String>> factories = new LinkedHashMap<>();
+	public final Map<String, Map<String, String>> factories = new LinkedHashMap<>();
 
-	final Map<String, Map<String, String>> warehouses = new LinkedHashMap<>();
+	public final Map<String, Map<String, String>> warehouses = new LinkedHashMap<>();
 
-	final Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+	public final Map<String, Map<String, String>> cases = new LinkedHashMap<>();
 
 	final Map<String, Map<String, String>> actions = new LinkedHashMap<>();
 
@@ -66,12 +66,12 @@ final class GeneratedFiles {
 	/** "holderId|targetId". */
 	final Set<String> authorizations = new HashSet<>();
 
-	final Map<String, Set<String>> sellersOfAccount = new HashMap<>();
+	public final Map<String, Set<String>> sellersOfAccount = new HashMap<>();
 
 	final Map<String, Set<String>> accountsOfSeller = new HashMap<>();
 
 	/** seller → the regions (districts) of the addresses it is LOCATED_AT. */
-	final Map<String, Set<String>> sellerRegions = new HashMap<>();
+	public final Map<String, Set<String>> sellerRegions = new HashMap<>();
 
 	/** actionId → targets as "KIND:id". */
 	final Map<String, List<String>> actionTargets = new HashMap<>();
@@ -80,7 +80,7 @@ final class GeneratedFiles {
 	final Map<String, List<String>> listingsOfAccount = new HashMap<>();
 
 	/** listingId → the complaints against it. */
-	final Map<String, List<Map<String, String>>> complaintsAgainst = new HashMap<>();
+	public final Map<String, List<Map<String, String>>> complaintsAgainst = new HashMap<>();
 
 	/** warehouse → factories shipping INBOUND to it. */
 	final Map<String, Set<String>> inboundFactories = new HashMap<>();
@@ -132,7 +132,7 @@ final class GeneratedFiles {
 	}
 
 	/** The files of the generator at a scale, seed 42 (the seed GeneratedData loads), generated once per JVM. */
-	static synchronized GeneratedFiles at(double scale) {
+	public static synchronized GeneratedFiles at(double scale) {
 		return CACHE.computeIfAbsent(scale, (s) -> {
 			try {
 				Path folder = Files.createTempDirectory("sourcetrace-pattern-files-" + s);
@@ -146,7 +146,7 @@ final class GeneratedFiles {
 	}
 
 	/** The rows of one file (name without .csv), each a map column → text ("" when empty). */
-	List<Map<String, String>> rows(String file) {
+	public List<Map<String, String>> rows(String file) {
 		return this.tables.computeIfAbsent(file, (f) -> {
 			try (Reader reader = Files.newBufferedReader(this.folder.resolve(f + ".csv"), StandardCharsets.UTF_8);
 					CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {

@@ -67,7 +67,7 @@ class OperationRulesIT {
 		for (String field : List.of("platform", "listing", "account", "seller", "phone", "email", "address", "shipment",
 				"carrier", "warehouse", "factory", "brand", "rightsHolder", "complaint", "region", "campaign", "platforms",
 				"regions", "brands", "rightsHolders", "carriers", "factories", "warehouses", "campaigns", "search",
-				"traceSource", "distributionNetwork", "operatorCluster")) {
+				"traceSource", "distributionNetwork", "operatorCluster", "regionOverview")) {
 			TABLE.put("Query." + field, READERS);
 		}
 		TABLE.put("Query.sourceLookup", EnumSet.allOf(Role.class));
@@ -76,7 +76,7 @@ class OperationRulesIT {
 		TABLE.put("Query.runPattern", EnumSet.of(Role.ANALYST, Role.INVESTIGATOR));
 		TABLE.put("Mutation.reloadPatterns", ADMINS);
 		for (String field : List.of("case", "action", "cases", "cutPlan", "findCases", "assistanceRequests",
-				"assistanceRequest", "highImpactCases", "publicationSummary")) {
+				"assistanceRequest", "highImpactCases", "publicationSummary", "campaignProgress")) {
 			TABLE.put("Query." + field, INVESTIGATORS);
 		}
 		for (String field : List.of("openCase", "updateCase", "attachToCase", "detachFromCase", "moveCase", "recordAction",
@@ -85,7 +85,7 @@ class OperationRulesIT {
 			TABLE.put("Mutation." + field, INVESTIGATORS);
 		}
 		for (String field : List.of("Query.importJob", "Query.importJobs", "Query.apiTokens", "Query.auditTrail",
-				"Mutation.createApiToken", "Mutation.revokeApiToken")) {
+				"Mutation.createApiToken", "Mutation.revokeApiToken", "Query.suspicionStatus", "Mutation.recomputeSuspicion")) {
 			TABLE.put(field, ADMINS);
 		}
 	}
