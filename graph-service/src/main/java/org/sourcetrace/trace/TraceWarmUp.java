@@ -1,28 +1,21 @@
 package org.sourcetrace.trace;
 
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sourcetrace.security.Role;
-import org.sourcetrace.security.SignedInUser;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.graphql.ExecutionGraphQlService;
-import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one source lookup through the whole GraphQL stack, in the background, as soon as the service is
- * up: planning the trace query takes seconds (it is a large query) and its first run on data another
- * two; the first investigator or system calling should not pay for that.
+ * Runs one source lookup in the background as soon as the service is up: planning the trace query takes
+ * seconds (it is a large query) and its first run on data another two; the first investigator or system
+ * calling should not pay for that. It calls the trace itself, not the GraphQL endpoint: a request made
+ * inside the service carries no signed-in caller the operation's rule could check (it answered
+ * "Unauthorized" and warmed nothing up).
  */
 @Component
 @ConditionalOnBooleanProperty(name = "sourcetrace.trace.warm-up", matchIfMissing = true)
@@ -31,24 +24,18 @@ class TraceWarmUp {
 
 	private static final Logger log = LoggerFactory.getLogger(TraceWarmUp.class);
 
-	private static final String LOOKUP = """
-			query WarmUp($platformId: ID!, $externalId: String!) {
-			  sourceLookup(platformId: $platformId, externalId: $externalId) { found sources { factoryId score unauthorized evidenceKinds } }
-			}""";
-
-	private final ExecutionGraphQlService graphQl;
+	private final TraceService traces;
 
 	private final Neo4jClient client;
 
-	TraceWarmUp(ExecutionGraphQlService graphQl, Neo4jClient client) {
-		this.graphQl = graphQl;
+	TraceWarmUp(TraceService traces, Neo4jClient client) {
+		this.traces = traces;
 		this.client = client;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
-		SignedInUser service = new SignedInUser("service:trace-warm-up", Set.of(Role.SYSTEM), null);
-		Thread.ofVirtual().name("trace-warm-up").start(() -> service.run(() -> {
+		Thread.ofVirtual().name("trace-warm-up").start(() -> {
 			long started = System.nanoTime();
 			try {
 				// a real listing when there is one: the parts of the plan that only run on data warm up too
@@ -58,21 +45,13 @@ class TraceWarmUp {
 					.one()
 					.orElse("warm-up:0");
 				int colon = listingId.indexOf(':');
-				Map<String, Object> variables = Map.of("platformId", listingId.substring(0, colon), "externalId",
-						listingId.substring(colon + 1));
-				var response = this.graphQl
-					.execute(new DefaultExecutionGraphQlRequest(LOOKUP, null, variables, Map.of(), "warm-up", Locale.ROOT))
-					.block(Duration.ofMinutes(2));
-				if (response == null || !response.getErrors().isEmpty()) {
-					log.warn("The trace warm-up answered with errors: {}", (response != null) ? response.getErrors() : "none");
-					return;
-				}
+				this.traces.lookup(listingId.substring(0, colon), listingId.substring(colon + 1));
 				log.info("Trace query planned and warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not warm the trace query up ahead of its first use: {}", ex.getMessage());
 			}
-		}));
+		});
 	}
 
 }
