@@ -200,6 +200,7 @@ public final class RegionBench {
 						warmup + runs, String.join(" | ", k.failures)));
 			}
 		}
+		bench.notes.add(logWarnings(serviceLog));
 		String report = bench.report(opts, listingsInData, recompute, kinds, warmup, runs, failures,
 				loadAtStart + " (service up)", loadBeforeCalls, loadAtEnd);
 		Files.writeString(out.resolve("report.md"), report);
@@ -212,7 +213,7 @@ public final class RegionBench {
 
 	/** The full run as the service reported it, with the district roll-up from its log. */
 	record Recompute(long listings, double seconds, double perSecond, String startedAt, String endedAt, String failure,
-			String startedBy, double waitedSeconds, String districts, String rollupMs, String logLine) {
+			String startedBy, double waitedSeconds, String districts, String rollupMs, String rollupLine, String runLine) {
 	}
 
 	/**
@@ -237,7 +238,7 @@ public final class RegionBench {
 				return new Recompute(last.get("listings").asLong(), last.get("seconds").asDouble(),
 						last.get("listingsPerSecond").asDouble(), last.get("startedAt").asString(),
 						last.get("endedAt").asString(), last.get("failure").isNull() ? null : last.get("failure").asString(),
-						startedBy, waited, rollup[0], rollup[1], rollup[2]);
+						startedBy, waited, rollup[0], rollup[1], rollup[2], rollup[3]);
 			}
 			if (!sawRunning && last.isNull() && waited > 90) {
 				log("no suspicion run started by itself after 90 s (computedAt %s): asking for one", s.get("computedAt"));
@@ -261,14 +262,46 @@ public final class RegionBench {
 	/** The last "Rolled up N districts in M ms" of the service log: {N, M, the line}. */
 	private static String[] rollupFromLog(Path log) throws IOException {
 		Pattern p = Pattern.compile("Rolled up (\\d+) districts in (\\d+) ms");
-		String[] found = { "?", "?", "(no roll-up line in the service log)" };
+		String[] found = { "?", "?", "(no roll-up line in the service log)", "(no run line in the service log)" };
 		for (String line : Files.readAllLines(log)) {
 			Matcher m = p.matcher(line);
 			if (m.find()) {
-				found = new String[] { m.group(1), m.group(2), line.trim() };
+				found[0] = m.group(1);
+				found[1] = m.group(2);
+				found[2] = line.replaceFirst("^.*? : ", "").trim();
+			}
+			else if (line.contains("Materialised suspicion of ")) {
+				found[3] = line.replaceFirst("^.*? : ", "").trim();
 			}
 		}
 		return found;
+	}
+
+	/** What the service logged at WARN and ERROR over the whole run (Neo4j's unknown-property notices by property). */
+	private static String logWarnings(Path log) throws IOException {
+		Pattern property = Pattern.compile("The property `(\\w+)` does not exist");
+		Map<String, Integer> unknown = new java.util.TreeMap<>();
+		List<String> others = new ArrayList<>();
+		int lines = 0;
+		for (String line : Files.readAllLines(log)) {
+			if (!line.contains(" WARN ") && !line.contains(" ERROR ")) {
+				continue;
+			}
+			lines++;
+			Matcher m = property.matcher(line);
+			if (m.find()) {
+				unknown.merge(m.group(1), 1, Integer::sum);
+			}
+			else if (others.size() < 5) {
+				others.add(line.replaceFirst("^.*? --- \\[[^]]*\\] \\[[^]]*\\] ", "").trim());
+			}
+		}
+		return String.format("Service log: %,d bytes, %,d WARN/ERROR lines; Neo4j's \"property does not exist\" "
+				+ "notifications (each with the whole query text) by property: %s%s", Files.size(log), lines,
+				unknown.entrySet().stream().map((e) -> String.format("`%s` %,d", e.getKey(), e.getValue()))
+					.collect(Collectors.joining(", ")),
+				others.isEmpty() ? "" : "; other warnings: " + others.stream().map((o) -> "`" + excerpt(o) + "`")
+					.collect(Collectors.joining("; ")));
 	}
 
 	private List<Kind> kinds() throws Exception {
@@ -562,9 +595,9 @@ public final class RegionBench {
 				(rc.failure() != null) ? "✗ failed" : (rc.seconds() <= RECOMPUTE_TARGET_S) ? "✓ met" : "✗ MISSED",
 				rc.districts(), rc.rollupMs()));
 		r.append(String.format("Started by %s; %s → %s (`suspicionStatus.lastRun`; the roll-up runs after the listings "
-				+ "and is not in `seconds`); the bench saw it finished %.0f s after the service was up. Service log: `%s`%s.%n",
-				rc.startedBy(), rc.startedAt(), rc.endedAt(), rc.waitedSeconds(), rc.logLine(),
-				(rc.failure() != null) ? "; failure: " + rc.failure() : ""));
+				+ "and is not in `seconds`); seen finished %.0f s after the bench's first poll (the service up). Service "
+				+ "log: `%s`; `%s`%s.%n", rc.startedBy(), rc.startedAt(), rc.endedAt(), rc.waitedSeconds(), rc.runLine(),
+				rc.rollupLine(), (rc.failure() != null) ? "; failure: " + rc.failure() : ""));
 
 		r.append(String.format("%n### Latency%n%n"));
 		r.append(String.format("%d measured rounds after %d warm-up rounds; a round calls each of the %d kinds once, one "

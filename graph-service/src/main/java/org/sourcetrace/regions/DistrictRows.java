@@ -57,7 +57,7 @@ class DistrictRows {
 
 	/** Sellers by the district of their address: persons, companies, and those operating a suspect listing. */
 	static final Kind OPERATORS = new Kind("operators", """
-			MATCH (a:Address) WHERE a.regionCode IN $codes
+			MATCH (a:Address) USING INDEX a:Address(regionCode) WHERE a.regionCode IN $codes
 			MATCH (a)<-[:LOCATED_AT]-(s:Seller)
 			WITH a.regionCode AS code, s,
 			  EXISTS { MATCH (s)-[:CONTROLS]->(:Account)<-[:POSTED_BY]-(l:Listing) WHERE %s AND %s } AS suspect

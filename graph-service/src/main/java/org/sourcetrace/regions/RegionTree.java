@@ -85,7 +85,7 @@ class RegionTree {
 		Map<String, String> parent = new HashMap<>();
 		Map<String, List<String>> children = new HashMap<>();
 		this.client.query("""
-				MATCH (r:Region)
+				MATCH (r:Region) WHERE r.level IN ['PROVINCE', 'CITY', 'DISTRICT']
 				OPTIONAL MATCH (r)-[:PART_OF]->(p:Region)
 				RETURN r.code AS code, p.code AS parent ORDER BY code""")
 			.fetch()

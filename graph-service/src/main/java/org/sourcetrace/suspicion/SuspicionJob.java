@@ -40,8 +40,8 @@ public class SuspicionJob implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SuspicionJob.class);
 
-	/** Listings traced per query. */
-	static final int BATCH = 200;
+	/** Listings traced per query ({@code sourcetrace.suspicion.batch-size}, default 200). */
+	private final int batch;
 
 	/** A write touching more listings than this refreshes these at once and leaves the rest to a full run. */
 	static final int REFRESH_CAP = 2_000;
@@ -75,7 +75,9 @@ public class SuspicionJob implements DisposableBean {
 
 	SuspicionJob(TraceService traces, SuspicionStore store, ApplicationEventPublisher events,
 			@Value("${sourcetrace.suspicion.automatic:true}") boolean automatic,
-			@Value("${sourcetrace.suspicion.threads:2}") int threads) {
+			@Value("${sourcetrace.suspicion.threads:2}") int threads,
+			@Value("${sourcetrace.suspicion.batch-size:200}") int batch) {
+		this.batch = Math.max(1, Math.min(5_000, batch));
 		this.traces = traces;
 		this.events = events;
 		this.store = store;
@@ -153,8 +155,8 @@ public class SuspicionJob implements DisposableBean {
 		long written = 0;
 		OffsetDateTime now = now();
 		java.util.Set<String> districts = new java.util.TreeSet<>(this.store.districtsOf(listingIds));
-		for (int from = 0; from < listingIds.size(); from += BATCH) {
-			List<String> batch = listingIds.subList(from, Math.min(listingIds.size(), from + BATCH));
+		for (int from = 0; from < listingIds.size(); from += this.batch) {
+			List<String> batch = listingIds.subList(from, Math.min(listingIds.size(), from + this.batch));
 			written += this.store.write(this.traces.topSources(batch), now);
 		}
 		districts.addAll(this.store.districtsOf(listingIds));
@@ -203,23 +205,29 @@ public class SuspicionJob implements DisposableBean {
 		this.done.set(0);
 		// at most two batches per worker in flight: a slow batch holds up no other worker
 		java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(this.threads * 2);
+		AtomicLong tracing = new AtomicLong();
+		AtomicLong writing = new AtomicLong();
 		List<CompletableFuture<Long>> pending = new ArrayList<>();
 		String after = null;
 		long listings = 0;
 		try {
 			while (true) {
-				List<String> ids = this.store.listingIds(after, BATCH * 10);
+				List<String> ids = this.store.listingIds(after, this.batch * 10);
 				if (ids.isEmpty()) {
 					break;
 				}
 				after = ids.getLast();
-				for (int from = 0; from < ids.size(); from += BATCH) {
-					List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+				for (int from = 0; from < ids.size(); from += this.batch) {
+					List<String> batch = ids.subList(from, Math.min(ids.size(), from + this.batch));
 					inFlight.acquireUninterruptibly();
 					pending.add(CompletableFuture.supplyAsync(() -> {
 						try {
+							long t0 = System.nanoTime();
 							Map<String, List<SourceSummary>> top = this.traces.topSources(batch);
+							long t1 = System.nanoTime();
 							long n = this.store.write(top, startedAt);
+							tracing.addAndGet(t1 - t0);
+							writing.addAndGet(System.nanoTime() - t1);
 							this.done.addAndGet(n);
 							return n;
 						}
@@ -240,8 +248,9 @@ public class SuspicionJob implements DisposableBean {
 			this.events.publishEvent(new SuspicionWritten(true, java.util.Set.of()));
 			Run run = new Run(startedAt, endedAt, listings, seconds, (seconds > 0) ? listings / seconds : 0, null);
 			this.last = run;
-			log.info("Materialised suspicion of {} listings in {} s ({} listings/s)", listings,
-					String.format("%.1f", seconds), Math.round(run.listingsPerSecond()));
+			log.info("Materialised suspicion of {} listings in {} s ({} listings/s; worker time tracing {} s, writing {} s)",
+					listings, String.format("%.1f", seconds), Math.round(run.listingsPerSecond()),
+					String.format("%.1f", tracing.get() / 1e9), String.format("%.1f", writing.get() / 1e9));
 			return run;
 		}
 		catch (RuntimeException ex) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.sourcetrace.ingest.TestImport;
 import org.sourcetrace.support.GraphQlHttp;
 import org.sourcetrace.support.GraphQlHttp.DemoUser;
+import org.sourcetrace.support.QueryCounter;
 import org.sourcetrace.support.TestNeo4j;
 import org.sourcetrace.suspicion.SuspicionJob;
 import tools.jackson.databind.JsonNode;
@@ -787,6 +788,41 @@ class RegionsIT {
 		assertThat(bad.toString()).doesNotContain("Exception").doesNotContain("neo4j");
 		JsonNode backwards = this.guangdong.execute("{ regionOverview(code: \"440000\", from: \"2025-05-01T00:00:00Z\", to: \"2025-01-01T00:00:00Z\") { region { code } } }", Map.of());
 		assertThat(backwards.path("errors").get(0).path("message").asString()).contains("'to'");
+	}
+
+	@Test
+	@Order(9)
+	void theOverviewAndTheProgressSeekIndexesAndScanNothing() {
+		QueryCounter counter = QueryCounter.attach();
+		try {
+			overview("440000", null, null);
+			overview("440305", "2025-01-01T00:00:00Z", "2025-12-31T00:00:00Z");
+			Map<String, Object> variables = new HashMap<>();
+			variables.put("campaignId", "camp-t");
+			variables.put("regionCode", "440100");
+			variables.put("interval", "WEEK");
+			data(this.guangdong.document("campaignProgress", variables));
+			List<String> queries = counter.queries().stream().filter((q) -> !q.startsWith("EXPLAIN")).distinct().toList();
+			assertThat(queries).as("the overview's and the progress's queries").hasSizeGreaterThanOrEqualTo(4);
+			Map<String, Object> params = new HashMap<>();
+			params.put("codes", List.of("440000"));
+			params.put("scopeCodes", List.of("440000"));
+			params.put("from", null);
+			params.put("to", null);
+			params.put("windowed", false);
+			params.put("campaignId", "camp-t");
+			params.put("ids", List.of());
+			params.put("keys", List.of());
+			params.put("id", "");
+			for (String query : queries) {
+				String plan = TestNeo4j.database().executeTransactionally("EXPLAIN " + query, params,
+						(result) -> result.getExecutionPlanDescription().toString());
+				assertThat(plan).as(query).doesNotContain("NodeByLabelScan", "AllNodesScan", "CartesianProduct");
+			}
+		}
+		finally {
+			counter.detach();
+		}
 	}
 
 	@Test
