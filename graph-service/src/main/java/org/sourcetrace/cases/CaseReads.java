@@ -25,12 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true, timeout = 30) // inside a mutation they join its write transaction
 class CaseReads {
 
-	private static final String SUBTREE = """
-			MATCH (r:Region {code: $region})
-			OPTIONAL MATCH (d:Region)-[:PART_OF]->{1,2}(r)
-			WITH r, collect(d.code) AS below
-			WITH [r.code] + below AS codes
-			""";
+	private static final String SUBTREE = RegionScope.SUBTREE;
 
 	private final Neo4jClient client;
 

@@ -57,12 +57,7 @@ class ImpactQueries {
 			WITH DISTINCT l ORDER BY l.listingId LIMIT $reachLimit
 			""";
 
-	private static final String SUBTREE = """
-			MATCH (r:Region {code: $region})
-			OPTIONAL MATCH (d:Region)-[:PART_OF]->{1,2}(r)
-			WITH r, collect(d.code) AS below
-			WITH [r.code] + below AS codes
-			""";
+	private static final String SUBTREE = RegionScope.SUBTREE;
 
 	private final Neo4jClient client;
 

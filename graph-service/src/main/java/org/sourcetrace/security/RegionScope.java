@@ -21,6 +21,17 @@ public class RegionScope {
 	/** The Cypher parameter holding the caller's region codes. */
 	public static final String PARAMETER = "scopeCodes";
 
+	/**
+	 * A query's head binding {@code codes} to the region {@code $region} and every region below it (districts are
+	 * at most two levels below a province), for reads filtered to a region's subtree.
+	 */
+	public static final String SUBTREE = """
+			MATCH (r:Region {code: $region})
+			OPTIONAL MATCH (d:Region)-[:PART_OF]->{1,2}(r)
+			WITH r, collect(d.code) AS below
+			WITH [r.code] + below AS codes
+			""";
+
 	private static final long CACHE_NANOS = 60_000_000_000L;
 
 	private final Neo4jClient client;
