@@ -97,7 +97,7 @@ class DemoLoader {
 	private boolean hasDomainNodes() {
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			return session.executeRead((tx) -> tx
-				.run("RETURN EXISTS { MATCH (n) WHERE NOT n:__SchemaMigration AND NOT n:__DemoLoad } AS any")
+				.run("RETURN EXISTS { MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__') } AS any")
 				.single()
 				.get("any")
 				.asBoolean());

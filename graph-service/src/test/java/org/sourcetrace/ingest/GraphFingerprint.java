@@ -30,8 +30,7 @@ record GraphFingerprint(Map<String, Long> counts, String checksum) {
 		try (Transaction tx = db.beginTx()) {
 			for (Node node : tx.getAllNodes()) {
 				// bookkeeping of the service, not imported data
-				if (node.hasLabel(Label.label("__SchemaMigration")) || node.hasLabel(Label.label("__DemoLoad"))
-						|| node.hasLabel(Label.label("__SuspicionState")) || node.hasLabel(Label.label("__RegionRollup"))) {
+				if (StreamSupport.stream(node.getLabels().spliterator(), false).anyMatch((l) -> l.name().startsWith("__"))) {
 					continue;
 				}
 				node.getLabels().forEach((l) -> counts.merge(l.name(), 1L, Long::sum));
