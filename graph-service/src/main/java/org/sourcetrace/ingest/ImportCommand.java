@@ -49,6 +49,9 @@ public final class ImportCommand {
 		}
 		// a command-line property outranks application.yaml: the command never also loads the demo
 		properties.add("--sourcetrace.demo.load=false");
+		// nor the background suspicion run (it would die with the command): the store is marked stale, and the
+		// service computes it at its next start
+		properties.add("--sourcetrace.suspicion.automatic=false");
 		SpringApplication spring = new SpringApplication(application);
 		spring.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = spring.run(properties.toArray(String[]::new))) {

@@ -115,19 +115,20 @@ class Importer implements DisposableBean {
 					job.batchSize());
 			new BatchWriter(this.driver, this.sessionConfig, this.properties.batchSize(), this.beforeCommit).write(plan,
 					job);
+			// before the job says it succeeded: whoever waits for it sees the suspicion marked stale already
+			evidenceChanged(job);
 			job.finish(ImportJob.State.SUCCEEDED, "Imported %d records from %d files.".formatted(job.recordsWritten(),
 					plan.size()));
 			log.info("Import {} succeeded: {} records in {} batches, {} records/s", job.id(), job.recordsWritten(),
 					job.batches(), Math.round(job.recordsPerSecond()));
-			evidenceChanged(job);
 		}
 		catch (RuntimeException ex) {
-			job.finish(ImportJob.State.FAILED, "The import stopped after " + job.batches() + " batches (" + job.recordsWritten()
-					+ " records); only whole batches were written. Run the same import again to complete it.");
-			log.error("Import {} failed after {} batches", job.id(), job.batches(), ex);
 			if (job.batches() > 0) {
 				evidenceChanged(job);
 			}
+			job.finish(ImportJob.State.FAILED, "The import stopped after " + job.batches() + " batches (" + job.recordsWritten()
+					+ " records); only whole batches were written. Run the same import again to complete it.");
+			log.error("Import {} failed after {} batches", job.id(), job.batches(), ex);
 		}
 		finally {
 			this.running.unlock();

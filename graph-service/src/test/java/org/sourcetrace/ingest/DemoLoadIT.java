@@ -51,6 +51,12 @@ class DemoLoadIT {
 			assertThat(demo.state()).as(demo.message()).isEqualTo(ImportJob.State.SUCCEEDED);
 			// started in the background: the application was up before the import ended
 			assertThat(demo.finishedAt()).isAfter(ready);
+			// the marker is completed just after the job says it succeeded: a stop in between would reload
+			Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+			while (!"COMPLETED".equals(demoState()) && Instant.now().isBefore(deadline)) {
+				Thread.onSpinWait();
+			}
+			assertThat(demoState()).isEqualTo("COMPLETED");
 		}
 		assertThat(fileCounts()).isEqualTo(truthCounts(folder));
 
@@ -111,7 +117,9 @@ class DemoLoadIT {
 		return new SpringApplicationBuilder(SourceTraceApplication.class).web(WebApplicationType.NONE)
 			.run("--sourcetrace.neo4j.uri=" + TestNeo4j.boltUri(), "--spring.neo4j.uri=" + TestNeo4j.boltUri(),
 					"--spring.neo4j.authentication.password=unused-auth-is-disabled", "--sourcetrace.demo.load=true",
-					"--sourcetrace.demo.location=" + location);
+					"--sourcetrace.demo.location=" + location,
+					// no background suspicion run writing into the shared harness after the context closes
+					"--sourcetrace.suspicion.automatic=false");
 	}
 
 	private static ImportJob only(ConfigurableApplicationContext context, ImportJob.Origin origin) {
