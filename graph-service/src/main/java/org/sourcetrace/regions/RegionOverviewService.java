@@ -3,7 +3,6 @@ package org.sourcetrace.regions;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -144,7 +143,6 @@ public class RegionOverviewService {
 	}
 
 	public RegionOverview overview(String code, OffsetDateTime from, OffsetDateTime to) {
-		long start = System.nanoTime();
 		Kind.REGION.requireKey("code", code);
 		if (from != null && to != null && to.isBefore(from)) {
 			throw new BadRequestException("to", "Argument 'to' must not be before 'from'.");
@@ -187,8 +185,6 @@ public class RegionOverviewService {
 			sellers[2] += count(row.get("companies"));
 			sellers[3] += count(row.get("suspect"));
 		}
-		Map<String, Object> sites = records;
-		Map<String, Object> assistance = records;
 		Map<String, Integer> cases = new LinkedHashMap<>();
 		CASE_STATUSES.forEach((s) -> cases.put(s, 0));
 		for (Object o : (List<?>) records.get("cases")) {
@@ -210,20 +206,17 @@ public class RegionOverviewService {
 		}
 
 		Listings listings = tally.listings();
-		Sites factories = new Sites(count(sites.get("factories")), count(sites.get("raidedFactories")),
-				count(sites.get("unauthorizedSources")));
-		Sites warehouses = new Sites(count(sites.get("warehouses")), count(sites.get("raidedWarehouses")), 0);
+		Sites factories = new Sites(count(records.get("factories")), count(records.get("raidedFactories")),
+				count(records.get("unauthorizedSources")));
+		Sites warehouses = new Sites(count(records.get("warehouses")), count(records.get("raidedWarehouses")), 0);
 		Operators operators = new Operators(sellers[0], sellers[1], sellers[2], sellers[3]);
-		Assistance requests = new Assistance(count(assistance.get("sentRequests")) + count(assistance.get("sentActions")),
-				count(assistance.get("receivedRequests")) + count(assistance.get("receivedActions")),
-				count(assistance.get("completedRequests")) + count(assistance.get("completedActions")),
-				count(assistance.get("overdue")));
-		RegionOverview answer = new RegionOverview(code, from, to, listings, factories, warehouses, operators,
+		Assistance requests = new Assistance(count(records.get("sentRequests")) + count(records.get("sentActions")),
+				count(records.get("receivedRequests")) + count(records.get("receivedActions")),
+				count(records.get("completedRequests")) + count(records.get("completedActions")),
+				count(records.get("overdue")));
+		return new RegionOverview(code, from, to, listings, factories, warehouses, operators,
 				cases.entrySet().stream().map((e) -> new StatusCount(e.getKey(), e.getValue())).toList(), actions, seized,
 				requests, flowsOut(groups), tally.flowsIn(), tally.subRegions(), time(records.get("computedAt")));
-		log.debug("regionOverview {}: {} ms in all ({} ms before the listings)", code, (System.nanoTime() - start) / 1_000_000,
-				(t0 - start) / 1_000_000);
-		return answer;
 	}
 
 	/** From the sources here: to the sellers' provinces and to the buyers' (a listing once per province). */

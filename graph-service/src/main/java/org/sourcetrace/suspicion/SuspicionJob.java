@@ -174,14 +174,13 @@ public class SuspicionJob implements DisposableBean {
 			if (this.current != null && !this.current.isDone()) {
 				if (!this.queued) {
 					this.queued = true;
-					Future<Run> previous = this.current;
 					this.current = this.runner.submit(() -> {
 						synchronized (this.lock) {
 							this.queued = false;
 						}
 						return runAll();
 					});
-					log.debug("A suspicion run is going ({}); another is queued after it", previous);
+					log.debug("A suspicion run is going; another is queued after it");
 				}
 				return this.current;
 			}
