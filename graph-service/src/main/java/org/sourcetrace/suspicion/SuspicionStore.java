@@ -188,6 +188,12 @@ class SuspicionStore {
 
 	/** A materialised top source. */
 	public record Source(String factoryId, int rank, double score, boolean unauthorized, List<String> evidenceKinds) {
+
+		/** The calibrated confidence of the stored score and rank (a function of them alone). */
+		public double confidence() {
+			return org.sourcetrace.trace.Calibration.of(this.score, this.rank);
+		}
+
 	}
 
 	/** When the last full run ended, if one did. */

@@ -12,17 +12,20 @@ import org.sourcetrace.graph.Kind;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds the sellers that are likely one operator with a given seller. Each link's weight is its kind's
- * base weight divided by the number of other parties sharing it, so an identifier shared by a crowd
- * (an office tower, a returns centre) weighs next to nothing.
+ * Finds the sellers that are likely one operator with a given seller. Each link weighs as the
+ * {@link CrowdRule} says (the trace's rule too): its kind's base weight over the number of other parties
+ * sharing it; links combine as independent evidence. Members are the sellers at or above
+ * {@link CrowdRule#MIN_MEMBER_STRENGTH}; weaker ones are listed apart, and crowded identifiers (which
+ * nothing follows) are listed with how many share them, so an investigator still sees both.
  */
 @Service
 public class ClusterService {
 
 	static final int MAX_MEMBERS = 200;
 
-	private static final Map<String, Double> BASE_WEIGHT = Map.of("SHARED_ACCOUNT", 0.95, "PHONE", 0.8, "EMAIL", 0.8,
-			"ADDRESS", 0.5);
+	static final int MAX_WEAK_MEMBERS = 50;
+
+	static final int MAX_CROWDED = 20;
 
 	private final ClusterQueries queries;
 
@@ -34,31 +37,47 @@ public class ClusterService {
 		Kind.SELLER.requireKey("sellerId", sellerId);
 		ClusterQueries.Links found = this.queries.links(sellerId);
 		if (found.seller() == null) {
-			return new Cluster(null, List.of(), false);
+			return new Cluster(null, List.of(), List.of(), 0, List.of(), 0, false);
 		}
 		Map<String, List<Link>> byMember = new LinkedHashMap<>();
-		Map<String, Map<String, Object>> members = new LinkedHashMap<>();
+		Map<String, Map<String, Object>> sellers = new LinkedHashMap<>();
+		Map<String, Crowded> crowded = new LinkedHashMap<>();
 		for (ClusterQueries.Link link : found.links()) {
+			Map<String, Object> via = GraphReader.toMap(link.via());
+			if (link.other() == null || CrowdRule.crowded(link.sharedBy())) {
+				crowded.putIfAbsent(link.via().elementId(), new Crowded(link.kind(), via, link.sharedBy()));
+				continue;
+			}
 			Map<String, Object> other = GraphReader.toMap(link.other());
 			String id = String.valueOf(other.get("sellerId"));
-			members.putIfAbsent(id, other);
+			sellers.putIfAbsent(id, other);
 			byMember.computeIfAbsent(id, (k) -> new ArrayList<>())
-				.add(new Link(link.kind(), GraphReader.toMap(link.via()), link.sharedBy(), weight(link.kind(), link.sharedBy())));
+				.add(new Link(link.kind(), via, link.sharedBy(), CrowdRule.weight(link.kind(), link.sharedBy())));
 		}
-		List<Member> ranked = new ArrayList<>();
+		List<Member> strong = new ArrayList<>();
+		List<Member> weak = new ArrayList<>();
 		byMember.forEach((id, links) -> {
 			links.sort(Comparator.comparingDouble(Link::weight).reversed());
-			ranked.add(new Member(members.get(id), strength(links), List.copyOf(links)));
+			Member member = new Member(sellers.get(id), strength(links), List.copyOf(links));
+			(member.strength() >= CrowdRule.MIN_MEMBER_STRENGTH ? strong : weak).add(member);
 		});
-		ranked.sort(Comparator.comparingDouble(Member::strength).reversed()
-			.thenComparing((m) -> String.valueOf(m.seller().get("sellerId"))));
-		boolean truncated = ranked.size() > MAX_MEMBERS;
-		return new Cluster(found.seller(), truncated ? List.copyOf(ranked.subList(0, MAX_MEMBERS)) : ranked, truncated);
+		Comparator<Member> strongestFirst = Comparator.comparingDouble(Member::strength).reversed()
+			.thenComparing((m) -> String.valueOf(m.seller().get("sellerId")));
+		strong.sort(strongestFirst);
+		weak.sort(strongestFirst);
+		List<Crowded> crowds = new ArrayList<>(crowded.values());
+		crowds.sort(Comparator.comparingInt(Crowded::sharedBy).reversed().thenComparing(Crowded::kind));
+		return new Cluster(found.seller(), cap(strong, MAX_MEMBERS), cap(weak, MAX_WEAK_MEMBERS), weak.size(),
+				cap(crowds, MAX_CROWDED), crowds.size(), strong.size() > MAX_MEMBERS);
 	}
 
-	/** Base weight of the kind over the number of other parties sharing the identifier. */
+	private static <T> List<T> cap(List<T> list, int max) {
+		return List.copyOf(list.subList(0, Math.min(max, list.size())));
+	}
+
+	/** Base weight of the kind over the number of other parties sharing the identifier (the crowd rule). */
 	static double weight(String kind, int sharedBy) {
-		return BASE_WEIGHT.getOrDefault(kind, 0.5) / Math.max(1, sharedBy - 1);
+		return CrowdRule.weight(kind, sharedBy);
 	}
 
 	/** Independent links combine as 1 − Π(1 − w). */
@@ -71,7 +90,17 @@ public class ClusterService {
 	}
 
 	/** The answer of operatorCluster. */
-	public record Cluster(Map<String, Object> seller, List<Member> members, boolean truncated) {
+	public record Cluster(Map<String, Object> seller, List<Member> members, List<Member> weakMembers, int weakMemberCount,
+			List<Crowded> crowdedIdentifiers, int crowdedIdentifierCount, boolean truncated) {
+
+		public double minimumStrength() {
+			return CrowdRule.MIN_MEMBER_STRENGTH;
+		}
+
+		public int maxSharers() {
+			return CrowdRule.MAX_SHARERS;
+		}
+
 	}
 
 	/** A linked seller. */
@@ -80,6 +109,10 @@ public class ClusterService {
 
 	/** One link. */
 	public record Link(String kind, Map<String, Object> via, int sharedBy, double weight) {
+	}
+
+	/** An identifier or account shared by a crowd: not followed. */
+	public record Crowded(String kind, Map<String, Object> via, int sharedBy) {
 	}
 
 }

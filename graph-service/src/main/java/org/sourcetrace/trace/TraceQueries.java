@@ -25,12 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true, timeout = 30)
 class TraceQueries {
 
-	/**
-	 * Identifiers shared by more parties than this are not followed: divided among so many, their weight
-	 * could not lift a candidate above {@link TraceScoring#MIN_SCORE}, and following them would fan out.
-	 */
-	static final int MAX_SHARERS = 11;
-
 	/*
 	 * The end node of each ANY path carries no label on purpose: with one, the planner binds every warehouse
 	 * first and searches paths into each (a scan that grows with the graph); without, it expands from the
@@ -39,6 +33,25 @@ class TraceQueries {
 	private static final String HEAD = """
 			MATCH (l:Listing {listingId: $listingId})
 			OPTIONAL MATCH (l)-[:CLAIMS_BRAND]->(:Brand)<-[:OWNS]-(h:RightsHolder)
+			// the goods the listing sells: what its own shipments declare most, else what 50 of its brand's other
+			// listings' shipments declare most
+			CALL (l) {
+			  OPTIONAL MATCH (l)<-[:FULFILLS]-(own:Shipment)
+			  WHERE own.declaredContents IS NOT NULL
+			  WITH own.declaredContents AS g, count(own) AS n
+			  ORDER BY n DESC, g LIMIT 1
+			  RETURN g AS ownGoods
+			}
+			CALL (l, ownGoods) {
+			  OPTIONAL MATCH (l)-[:CLAIMS_BRAND]->(:Brand)<-[:CLAIMS_BRAND]-(other:Listing)
+			  WHERE ownGoods IS NULL
+			  WITH other LIMIT 50
+			  OPTIONAL MATCH (other)<-[:FULFILLS]-(s:Shipment)
+			  WHERE s.declaredContents IS NOT NULL
+			  WITH s.declaredContents AS g, count(s) AS n
+			  ORDER BY n DESC, g LIMIT 1
+			  RETURN coalesce(ownGoods, g) AS listingGoods
+			}
 			CALL (l) {
 			  OPTIONAL MATCH (l)-[pb:POSTED_BY]->(sa:Account)<-[c1:CONTROLS]-(s:Seller)
 			  RETURN collect(DISTINCT s) AS operators
@@ -47,24 +60,24 @@ class TraceQueries {
 			  CALL (l) {
 			    MATCH (l)<-[fr:FULFILLS]-(out:Shipment)-[fo:FROM]->(w0:Warehouse)
 			    WHERE $since IS NULL OR out.shippedAt >= $since
-			    WITH w0, count(out) AS outs, collect([l, out, w0])[0] AS ns, collect([fr, fo])[0] AS rs
-			    RETURN 'SHIPMENT' AS kind, w0, outs, ns, rs
+			    WITH w0, out.declaredContents AS goods, count(out) AS outs, collect([l, out, w0])[0] AS ns, collect([fr, fo])[0] AS rs
+			    RETURN 'SHIPMENT' AS kind, w0, goods, outs, ns, rs
 			    UNION ALL
 			    MATCH (l)-[pb:POSTED_BY]->(sa:Account)<-[c1:CONTROLS]-(s:Seller)
 			    MATCH (s)-[:CONTROLS]->(:Account)<-[:SENT_BY]-(out:Shipment)-[:FROM]->(w0:Warehouse)
 			    WHERE $since IS NULL OR out.shippedAt >= $since
-			    WITH l, pb, sa, c1, s, w0, count(out) AS outs
+			    WITH l, pb, sa, c1, s, w0, out.declaredContents AS goods, count(out) AS outs
 			    // one sample path per seller and warehouse, found apart from the count: collecting a sample
 			    // from every shipment of a high-volume seller only to keep the first doubled the query's time
-			    CALL (s, w0) {
+			    CALL (s, w0, goods) {
 			      MATCH (s)-[c2:CONTROLS]->(a:Account)<-[sb:SENT_BY]-(out:Shipment)-[fo:FROM]->(w0)
-			      WHERE $since IS NULL OR out.shippedAt >= $since
+			      WHERE ($since IS NULL OR out.shippedAt >= $since) AND (goods IS NULL OR out.declaredContents = goods)
 			      RETURN c2, a, sb, out, fo LIMIT 1
 			    }
-			    WITH w0, sum(outs) AS outs, collect([l, sa, s, a, out, w0])[0] AS ns, collect([pb, c1, c2, sb, fo])[0] AS rs
-			    RETURN 'OPERATOR' AS kind, w0, outs, ns, rs
+			    WITH w0, goods, sum(outs) AS outs, collect([l, sa, s, a, out, w0])[0] AS ns, collect([pb, c1, c2, sb, fo])[0] AS rs
+			    RETURN 'OPERATOR' AS kind, w0, goods, outs, ns, rs
 			  }
-			  RETURN collect({kind: kind, w0: w0, outs: outs, nodes: ns, rels: rs}) AS firsts
+			  RETURN collect({kind: kind, w0: w0, goods: goods, outs: outs, nodes: ns, rels: rs}) AS firsts
 			}
 			""";
 
@@ -77,8 +90,8 @@ class TraceQueries {
 			  WITH DISTINCT w
 			  MATCH (w)<-[ti:TO]-(s:Shipment)-[ff:FROM]->(src:Factory|Warehouse)
 			  WHERE s.leg IN ['INBOUND', 'TRANSFER'] AND ($since IS NULL OR s.shippedAt >= $since)
-			  WITH w, src, count(s) AS n, collect([s, ti, ff])[0] AS sample
-			  RETURN collect({w: w, src: src, n: n, sample: sample}) AS supply
+			  WITH w, src, s.declaredContents AS goods, count(s) AS n, collect([s, ti, ff])[0] AS sample
+			  RETURN collect({w: w, src: src, goods: goods, n: n, sample: sample}) AS supply
 			}
 			""";
 
@@ -114,7 +127,7 @@ class TraceQueries {
 			    WITH f, collect([tp, [ti, inb, ff]])[0] AS chosen
 			    RETURN f, chosen[0] AS tp, chosen[1] AS leg
 			  }
-			  WITH f, CASE WHEN id:Address THEN 0.5 ELSE 1.0 END / (sharers - 1) AS weight, collect([l, sa] + nodes(own) + [id] + reverse(nodes(their)) + [site]
+			  WITH f, CASE WHEN id:Address THEN $addressWeight WHEN id:Phone THEN $phoneWeight ELSE $emailWeight END / (sharers - 1) AS weight, collect([l, sa] + nodes(own) + [id] + reverse(nodes(their)) + [site]
 			      + CASE WHEN tp IS NULL THEN [] ELSE tail(nodes(tp)) + [leg[1], f] END)[0] AS ns,
 			    collect([pb, c1] + relationships(own) + [r1, r2] + reverse(relationships(their)) + [op]
 			      + CASE WHEN tp IS NULL THEN [] ELSE relationships(tp) + [leg[0], leg[2]] END)[0] AS rs
@@ -126,7 +139,7 @@ class TraceQueries {
 
 	private static final String QUERY = HEAD + SUPPLY + TAIL + """
 			RETURN l, h IS NOT NULL AS branded, [(h)-[:AUTHORIZES]->(af:Factory) | af.factoryId] AS authorized,
-			  firsts, supply, payments, identifiers""";
+			  listingGoods, firsts, supply, payments, identifiers""";
 
 	/**
 	 * The same per listing, without the supply graph, which a batch computes once for all its listings' first
@@ -135,9 +148,9 @@ class TraceQueries {
 	private static final String BATCH = "UNWIND $listingIds AS listingId\nCALL (listingId) {\n"
 			+ (HEAD + TAIL).replace("$listingId", "listingId") + """
 			RETURN l, h IS NOT NULL AS branded, [(h)-[:AUTHORIZES]->(af:Factory) | af.factoryId] AS authorized,
-			  firsts, payments, identifiers
+			  listingGoods, firsts, payments, identifiers
 			}
-			WITH collect({l: l, branded: branded, authorized: authorized, firsts: firsts, payments: payments,
+			WITH collect({l: l, branded: branded, authorized: authorized, listingGoods: listingGoods, firsts: firsts, payments: payments,
 			  identifiers: identifiers}) AS listings, collect(firsts) AS perListing
 			WITH listings, reduce(acc = [], f IN perListing | acc + f) AS firsts
 			""" + SUPPLY + """
@@ -158,7 +171,7 @@ class TraceQueries {
 		Map<String, Object> params = new HashMap<>();
 		params.put("listingId", listingId);
 		params.put("since", since);
-		params.put("maxSharers", MAX_SHARERS);
+		params.putAll(CrowdRule.parameters());
 		return this.client.query(query(maxTransfers)).bindAll(params).fetchAs(Evidence.class)
 			.mappedBy((types, r) -> evidence(r)).one().orElse(null);
 	}
@@ -174,7 +187,7 @@ class TraceQueries {
 		Map<String, Object> params = new HashMap<>();
 		params.put("listingIds", listingIds);
 		params.put("since", null);
-		params.put("maxSharers", MAX_SHARERS);
+		params.putAll(CrowdRule.parameters());
 		String batch = this.batches.computeIfAbsent(maxTransfers, BATCH::formatted);
 		return this.client.query(batch).bindAll(params).fetchAs(Batch.class).mappedBy((types, r) -> {
 			List<Supply> supply = r.get("supply").asList(TraceQueries::supply);
@@ -188,30 +201,30 @@ class TraceQueries {
 	}
 
 	private static Evidence evidence(org.neo4j.driver.Record r) {
-		return evidence(r.get("l"), r.get("branded"), r.get("authorized"), r.get("firsts"),
+		return evidence(r.get("l"), r.get("branded"), r.get("authorized"), r.get("listingGoods"), r.get("firsts"),
 				r.get("supply").asList(TraceQueries::supply), r.get("payments"), r.get("identifiers"));
 	}
 
 	private static Evidence evidence(Value v, List<Supply> supply) {
-		return evidence(v.get("l"), v.get("branded"), v.get("authorized"), v.get("firsts"), supply, v.get("payments"),
-				v.get("identifiers"));
+		return evidence(v.get("l"), v.get("branded"), v.get("authorized"), v.get("listingGoods"), v.get("firsts"), supply,
+				v.get("payments"), v.get("identifiers"));
 	}
 
 	private static Supply supply(Value v) {
-		return new Supply(v.get("w").asNode(), v.get("src").asNode(), v.get("n").asLong(), v.get("sample").get(0).asNode(),
-				v.get("sample").get(1).asRelationship(), v.get("sample").get(2).asRelationship());
+		return new Supply(v.get("w").asNode(), v.get("src").asNode(), SupplyGraph.goods(v.get("goods")), v.get("n").asLong(),
+				v.get("sample").get(0).asNode(), v.get("sample").get(1).asRelationship(), v.get("sample").get(2).asRelationship());
 	}
 
-	private static Evidence evidence(Value l, Value branded, Value authorized, Value firstsValue, List<Supply> supply,
-			Value paymentsValue, Value identifiersValue) {
+	private static Evidence evidence(Value l, Value branded, Value authorized, Value goods, Value firstsValue,
+			List<Supply> supply, Value paymentsValue, Value identifiersValue) {
 		List<First> firsts = firstsValue.asList((v) -> new First(EvidenceKind.valueOf(v.get("kind").asString()),
-				v.get("w0").asNode(), v.get("outs").asLong(), path(v)));
+				v.get("w0").asNode(), SupplyGraph.goods(v.get("goods")), v.get("outs").asLong(), path(v)));
 		List<Link> payments = paymentsValue.asList((v) -> new Link(v.get("f").asNode(), v.get("n").asLong(),
 				v.get("n").asDouble(), path(v)));
 		List<Link> identifiers = identifiersValue.asList((v) -> new Link(v.get("f").asNode(), 1,
 				v.get("weight").asDouble(), path(v)));
-		return new Evidence(GraphReader.toMap(l.asNode()), branded.asBoolean(), authorized.asList(Value::asString), firsts,
-				supply, payments, identifiers);
+		return new Evidence(GraphReader.toMap(l.asNode()), branded.asBoolean(), authorized.asList(Value::asString),
+				SupplyGraph.goods(goods), firsts, supply, payments, identifiers);
 	}
 
 	private static RawPath path(Value v) {
@@ -223,22 +236,31 @@ class TraceQueries {
 		return this.queries.computeIfAbsent(maxTransfers, QUERY::formatted);
 	}
 
-	/** A listing and the evidence around it. */
-	record Evidence(Map<String, Object> listing, boolean branded, List<String> authorizedFactoryIds, List<First> firsts,
-			List<Supply> supply, List<Link> payments, List<Link> identifiers) {
-	}
-
-	/** Shipments of one kind (the listing's own, or its operator's) that left from warehouse {@code w0}. */
-	record First(EvidenceKind kind, Node w0, long outs, RawPath sample) {
-	}
-
-	/** {@code n} shipments from {@code src} (a factory or warehouse) into warehouse {@code w}, with one of them. */
-	record Supply(Node w, Node src, long n, Node shipment, Relationship to, Relationship from) {
+	/**
+	 * A listing and the evidence around it; {@code goods} what it sells as its shipments (or its brand's other
+	 * listings' shipments) declare it, null when none do.
+	 */
+	record Evidence(Map<String, Object> listing, boolean branded, List<String> authorizedFactoryIds, String goods,
+			List<First> firsts, List<Supply> supply, List<Link> payments, List<Link> identifiers) {
 	}
 
 	/**
-	 * A factory linked by payments ({@code n} of them, weight = n) or by a shared identifier (weight = the
-	 * identifier's base weight, phone or e-mail 1, address 0.5, over the number of other parties sharing it).
+	 * Shipments of one kind (the listing's own, or its operator's) that left from warehouse {@code w0} declaring
+	 * the same goods ({@link SupplyGraph#goods}; null when undeclared).
+	 */
+	record First(EvidenceKind kind, Node w0, String goods, long outs, RawPath sample) {
+	}
+
+	/**
+	 * {@code n} shipments from {@code src} (a factory or warehouse) into warehouse {@code w} declaring the same
+	 * goods, with one of them.
+	 */
+	record Supply(Node w, Node src, String goods, long n, Node shipment, Relationship to, Relationship from) {
+	}
+
+	/**
+	 * A factory linked by payments ({@code n} of them, weight = n) or by a shared identifier (weight as the
+	 * {@link CrowdRule} says: the identifier's base weight over the number of other parties sharing it).
 	 */
 	record Link(Node factory, long n, double weight, RawPath sample) {
 	}

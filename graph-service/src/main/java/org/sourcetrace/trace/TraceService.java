@@ -62,12 +62,19 @@ public class TraceService {
 	 * suspicion, which must equal what a live lookup would say.
 	 */
 	public Map<String, List<SourceSummary>> topSources(List<String> listingIds) {
-		int transfers = transfers(null);
 		Map<String, List<SourceSummary>> byListing = new java.util.LinkedHashMap<>();
+		ranked(listingIds).forEach((id, ranked) -> byListing.put(id, summaries(ranked)));
+		return byListing;
+	}
+
+	/** Every ranked candidate of many listings (as traceSource ranks them, before its cap) from one query. */
+	Map<String, List<TraceScoring.Candidate>> ranked(List<String> listingIds) {
+		int transfers = transfers(null);
+		Map<String, List<TraceScoring.Candidate>> byListing = new java.util.LinkedHashMap<>();
 		TraceQueries.Batch batch = this.queries.evidence(listingIds, transfers);
 		SupplyGraph supply = new SupplyGraph(batch.supply(), transfers);
 		for (TraceQueries.Evidence evidence : batch.listings()) {
-			byListing.put(String.valueOf(evidence.listing().get("listingId")), summaries(TraceScoring.rank(evidence, supply)));
+			byListing.put(String.valueOf(evidence.listing().get("listingId")), TraceScoring.rank(evidence, supply));
 		}
 		return byListing;
 	}
@@ -79,7 +86,7 @@ public class TraceService {
 	private static List<SourceSummary> summaries(List<TraceScoring.Candidate> ranked) {
 		return ranked.stream().limit(LOOKUP_SOURCES)
 			.map((c) -> new SourceSummary(String.valueOf(c.factory().get("factoryId")), (String) c.factory().get("name"),
-					c.regionCode(), c.score(), c.unauthorized(), c.evidenceKinds()))
+					c.regionCode(), c.score(), c.confidence(), c.unauthorized(), c.evidenceKinds()))
 			.toList();
 	}
 
@@ -112,8 +119,8 @@ public class TraceService {
 	}
 
 	/** A source in the compact lookup. */
-	public record SourceSummary(String factoryId, String name, String regionCode, double score, boolean unauthorized,
-			List<EvidenceKind> evidenceKinds) {
+	public record SourceSummary(String factoryId, String name, String regionCode, double score, double confidence,
+			boolean unauthorized, List<EvidenceKind> evidenceKinds) {
 	}
 
 }

@@ -11,10 +11,13 @@ import static org.assertj.core.api.Assertions.within;
 class ClusterServiceTest {
 
 	@Test
-	void anIdentifierSharedByTwoKeepsItsBaseWeightAndACrowdDividesIt() {
+	void anIdentifierSharedByTwoKeepsItsBaseWeightOthersDivideItAndACrowdWeighsNothing() {
 		assertThat(ClusterService.weight("PHONE", 2)).isEqualTo(0.8);
 		assertThat(ClusterService.weight("ADDRESS", 2)).isEqualTo(0.5);
-		assertThat(ClusterService.weight("ADDRESS", 51)).isCloseTo(0.01, within(1e-12));
+		assertThat(ClusterService.weight("ADDRESS", CrowdRule.MAX_SHARERS)).isCloseTo(0.5 / (CrowdRule.MAX_SHARERS - 1), within(1e-12));
+		// a crowd weighs nothing: it is never followed
+		assertThat(ClusterService.weight("ADDRESS", CrowdRule.MAX_SHARERS + 1)).isZero();
+		assertThat(ClusterService.weight("PHONE", 51)).isZero();
 	}
 
 	@Test

@@ -23,9 +23,12 @@ import org.springframework.context.ApplicationContext;
  */
 final class GeneratedData {
 
-	private static final Map<Double, GeneratedData> LOADED = new ConcurrentHashMap<>();
+	/** The seed the tests' data is generated with (the calibration is fitted on another: CalibrationFitIT). */
+	static final long SEED = 42;
 
-	private static final Map<Double, Path> FOLDERS = new ConcurrentHashMap<>();
+	private static final Map<String, GeneratedData> LOADED = new ConcurrentHashMap<>();
+
+	private static final Map<String, Path> FOLDERS = new ConcurrentHashMap<>();
 
 	final double scale;
 
@@ -37,25 +40,30 @@ final class GeneratedData {
 	}
 
 	/** The data at a scale, loaded into the test database (which then holds nothing else). */
-	static synchronized GeneratedData load(ApplicationContext context, double scale) {
-		String name = "generator-" + scale;
-		if (name.equals(TestNeo4j.dataset()) && LOADED.containsKey(scale)) {
-			return LOADED.get(scale);
+	static GeneratedData load(ApplicationContext context, double scale) {
+		return load(context, scale, SEED);
+	}
+
+	/** The data at a scale and seed, loaded into the test database (which then holds nothing else). */
+	static synchronized GeneratedData load(ApplicationContext context, double scale, long seed) {
+		String name = (seed == SEED) ? "generator-" + scale : "generator-" + scale + "-seed-" + seed;
+		if (name.equals(TestNeo4j.dataset()) && LOADED.containsKey(name)) {
+			return LOADED.get(name);
 		}
-		Path folder = FOLDERS.computeIfAbsent(scale, GeneratedData::generate);
+		Path folder = FOLDERS.computeIfAbsent(name, (k) -> generate(scale, seed));
 		TestNeo4j.clear();
 		TestImport.importFolder(context, folder);
 		JsonNode truth = JsonMapper.builder().build().readTree(folder.resolve("truth.json").toFile());
 		GeneratedData data = new GeneratedData(scale, truth);
-		LOADED.put(scale, data);
+		LOADED.put(name, data);
 		TestNeo4j.dataset(name);
 		return data;
 	}
 
-	private static Path generate(double scale) {
+	private static Path generate(double scale, long seed) {
 		try {
-			Path folder = Files.createTempDirectory("sourcetrace-gen-" + scale);
-			Generator.generate(scale, 42, folder);
+			Path folder = Files.createTempDirectory("sourcetrace-gen-" + scale + "-" + seed);
+			Generator.generate(scale, seed, folder);
 			return folder;
 		}
 		catch (IOException ex) {

@@ -77,6 +77,40 @@ class SupplyGraphTest {
 		assertThat(new SupplyGraph(this.supply, 6).chain(this.w17, "fac-99")).isEmpty();
 	}
 
+	@Test
+	void goodsOfAKindComeFromTheFactoriesShippingThatKind() {
+		// a 3PL shared by two rings: one ships liquor, the other clothes; a transfer moves liquor on to W2
+		this.supply.clear();
+		Node shared = warehouse("wh-shared");
+		Node onward = warehouse("wh-onward");
+		into(shared, factory("fac-liquor"), SupplyGraph.goods("酒水（批量）"), 3);
+		into(shared, factory("fac-clothes"), SupplyGraph.goods("服装（批量）"), 9);
+		into(onward, shared, SupplyGraph.goods("酒水"), 2);
+		into(onward, factory("fac-own"), SupplyGraph.goods("酒水（批量）"), 2);
+		SupplyGraph graph = new SupplyGraph(this.supply, 6);
+		assertThat(graph.mix(shared, "酒水")).containsOnlyKeys("fac-liquor");
+		assertThat(graph.mix(shared)).containsOnlyKeys("fac-liquor", "fac-clothes");
+		assertThat(graph.mix(shared).get("fac-clothes")).isCloseTo(0.75, within(1e-9));
+		// downstream, the transfer brings only the shared warehouse's liquor
+		assertThat(graph.mix(onward, "酒水")).containsOnlyKeys("fac-liquor", "fac-own");
+		assertThat(graph.mix(onward, "酒水").get("fac-liquor")).isCloseTo(0.5, within(1e-9));
+		assertThat(graph.chain(onward, "fac-liquor", "酒水")).hasSize(2);
+		assertThat(graph.chain(onward, "fac-clothes", "酒水")).isEmpty();
+		// goods no inbound declares (a cover parcel) fall back to the whole mix
+		assertThat(graph.matching(shared, "日用品")).isNull();
+		assertThat(graph.matching(shared, "酒水")).isEqualTo("酒水");
+		assertThat(graph.matching(shared, null)).isNull();
+	}
+
+	@Test
+	void theKindOfGoodsIsTheDeclaredContentsBeforeAnyParenthesis() {
+		assertThat(SupplyGraph.goods("酒水（批量）")).isEqualTo("酒水");
+		assertThat(SupplyGraph.goods("watches (bulk)")).isEqualTo("watches");
+		assertThat(SupplyGraph.goods("手表")).isEqualTo("手表");
+		assertThat(SupplyGraph.goods("(bulk)")).isNull();
+		assertThat(SupplyGraph.goods((String) null)).isNull();
+	}
+
 	private Node factory(String id) {
 		return new InternalNode(++this.ids, List.of("Factory"), Map.of("factoryId", Values.value(id)));
 	}
@@ -86,8 +120,12 @@ class SupplyGraphTest {
 	}
 
 	private void into(Node w, Node src, long n) {
+		into(w, src, null, n);
+	}
+
+	private void into(Node w, Node src, String goods, long n) {
 		Node shipment = new InternalNode(++this.ids, List.of("Shipment"), Map.of());
-		this.supply.add(new Supply(w, src, n, shipment, new InternalRelationship(++this.ids, shipment.id(), w.id(), "TO"),
+		this.supply.add(new Supply(w, src, goods, n, shipment, new InternalRelationship(++this.ids, shipment.id(), w.id(), "TO"),
 				new InternalRelationship(++this.ids, shipment.id(), src.id(), "FROM")));
 	}
 

@@ -156,6 +156,12 @@ class TraceApiIT {
 		JsonNode trace = http().document("traceSource", Map.of("id", listingId)).path("data").path("traceSource");
 		assertThat(lookup.path("sources").get(0).path("factoryId").asString())
 			.isEqualTo(trace.path("candidates").get(0).path("factory").path("factoryId").asString());
+		// the lookup's confidence is the trace's, and both are the committed calibration of the score
+		JsonNode first = trace.path("candidates").get(0);
+		assertThat(lookup.path("sources").get(0).path("confidence").asDouble()).isEqualTo(first.path("confidence").asDouble());
+		assertThat(first.path("confidence").asDouble()).isEqualTo(Calibration.of(first.path("score").asDouble(), 1));
+		assertThat(first.path("explanation").size()).isGreaterThanOrEqualTo(first.path("scoreParts").size());
+		first.path("scoreParts").forEach((part) -> assertThat(part.path("explanation").asString()).isNotBlank());
 		JsonNode missing = http().document("sourceLookup", Map.of("platformId", "nowhere", "externalId", "1"))
 			.path("data").path("sourceLookup");
 		assertThat(missing.path("found").asBoolean()).isFalse();
@@ -167,7 +173,7 @@ class TraceApiIT {
 		JsonNode truth = truthWhere((l) -> has(l, "SHIPMENT") && has(l, "OPERATOR"));
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("listingId", truth.path("listingId").asString());
-		params.put("maxSharers", TraceQueries.MAX_SHARERS);
+		params.putAll(CrowdRule.parameters());
 		params.put("since", null);
 		String plan = TestNeo4j.database().executeTransactionally("PROFILE " + this.queries.query(6), params,
 				(result) -> {
@@ -217,7 +223,7 @@ class TraceApiIT {
 			}
 		}
 		assertThat(partner).as("the seller sharing the phone").isNotNull();
-		assertThat(partner.path("strength").asDouble()).isGreaterThanOrEqualTo(0.5);
+		assertThat(partner.path("strength").asDouble()).isGreaterThanOrEqualTo(cluster.path("minimumStrength").asDouble());
 		String crowded = TestNeo4j.database().executeTransactionally("""
 				MATCH (s:Seller)-[:LOCATED_AT]->(a:Address)
 				WITH a, count(s) AS sellers WHERE sellers >= 5
@@ -225,15 +231,20 @@ class TraceApiIT {
 				WHERE NOT EXISTS { (s)-[:HAS_PHONE|HAS_EMAIL]->()<-[:HAS_PHONE|HAS_EMAIL]-(:Seller) }
 				RETURN s.sellerId AS id LIMIT 1""", Map.of(), (r) -> (String) r.next().get("id"));
 		JsonNode office = http().document("operatorCluster", Map.of("id", crowded)).path("data").path("operatorCluster");
-		assertThat(office.path("members").size()).isGreaterThan(0);
+		// the shared address makes nobody a member: its sharers are weak members, or it is a crowd listed apart
+		assertThat(office.path("weakMemberCount").asInt() + office.path("crowdedIdentifierCount").asInt()).isGreaterThan(0);
 		for (JsonNode member : office.path("members")) {
 			boolean onlyAddress = true;
 			for (JsonNode link : member.path("links")) {
 				onlyAddress &= link.path("kind").asString().equals("ADDRESS");
 			}
-			if (onlyAddress) {
-				assertThat(member.path("strength").asDouble()).isLessThan(0.5);
-			}
+			assertThat(onlyAddress).as("a member linked by a shared address alone").isFalse();
+		}
+		for (JsonNode weak : office.path("weakMembers")) {
+			assertThat(weak.path("strength").asDouble()).isLessThan(office.path("minimumStrength").asDouble());
+		}
+		for (JsonNode crowd : office.path("crowdedIdentifiers")) {
+			assertThat(crowd.path("sharedBy").asInt()).isGreaterThan(office.path("maxSharers").asInt());
 		}
 	}
 
