@@ -124,7 +124,7 @@
    * highlighted evidence path (others fade), `selected` = the selected node's id.
    */
   function option(drawn, positions, layout, focus, selected) {
-    var many = drawn.nodes.length > 80;
+    var many = drawn.nodes.length > 40;
     var index = {};
     var data = drawn.nodes.map(function (node, i) {
       index[node.id] = i;
@@ -147,7 +147,7 @@
           opacity: faded ? 0.15 : (m.alreadyCut ? 0.45 : 1)
         },
         label: {
-          show: !many || important,
+          show: !many || important || (node.kind !== 'Listing' && node.kind !== 'Shipment'),
           position: 'bottom',
           formatter: (words.length && important ? words.filter(function (w) { return w !== 'start'; }).join(' · ') + '\n' : '')
             + short(node.label, 22),
@@ -197,6 +197,7 @@
         roam: true,
         draggable: layout === 'force',
         // no box: ECharts then keeps the drawing's aspect, so shapes are not stretched
+        labelLayout: { hideOverlap: true },
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 7,
         emphasis: { focus: 'none', scale: 1.15 },
@@ -249,6 +250,7 @@
     items.push('<li>' + swatch(UNAUTHORIZED) + 'unauthorized source (warning sign, label "⚠ unauthorized")</li>');
     items.push('<li><span class="st-cut-swatch" aria-hidden="true"></span>cut point (dashed black ring, label "✂ CUT")</li>');
     items.push('<li><span class="st-path-swatch" aria-hidden="true"></span>highlighted evidence path</li>');
+    items.push('<li>' + swatch({ shape: 'group', color: '#616161' }) + 'group of nodes in a large view (“Kind × count”; click to open)</li>');
     return items.join('');
   }
 

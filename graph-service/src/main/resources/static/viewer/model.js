@@ -250,6 +250,33 @@
     return { added: model.nodes.length - before, more: more };
   }
 
+  /** A view saved by the JSON export (export.js), opened again: the same nodes, edges, marks and paths. */
+  function fromExport(data) {
+    if (!data || !data.view || !Array.isArray(data.nodes) || !Array.isArray(data.edges)) {
+      throw new Error('Not a view exported by the chain viewer (it needs view, nodes and edges).');
+    }
+    var view = Object.assign({}, data.view, { title: (data.view.title || 'Saved view') + ' (opened from a file)' });
+    var model = emptyModel(view);
+    data.nodes.forEach(function (node) {
+      if (!node || typeof node.id !== 'string') {
+        throw new Error('A node without an id.');
+      }
+      addNode(model, { id: node.id, kind: String(node.kind || 'Unknown'), key: node.key || node.id, label: String(node.label || node.id),
+        sub: node.sub || null, regionCode: node.regionCode || null, provenance: node.provenance || null,
+        props: node.properties || {}, marks: node.marks || {} });
+    });
+    data.edges.forEach(function (edge) {
+      if (model.nodeIndex[edge.source] && model.nodeIndex[edge.target]) {
+        addEdge(model, { source: edge.source, target: edge.target, type: String(edge.type || 'LINK'), count: edge.count || 1,
+          strength: typeof edge.strength === 'number' ? edge.strength : undefined, properties: edge.properties || null,
+          provenance: edge.provenance || null });
+      }
+    });
+    model.paths = Array.isArray(data.paths) ? data.paths : [];
+    model.cut = data.cut || null;
+    return model;
+  }
+
   /** The province (two leading digits) of a GB/T 2260 code. */
   function province(code) {
     return code && /^[0-9]{6}$/.test(code) ? code.slice(0, 2) + '0000' : null;
@@ -366,6 +393,20 @@
       }
       column.forEach(function (id, row) { rowOf[id] = row; });
     });
+    // a column taller than MAX_ROWS is wrapped into several side by side (e.g. a storefront's 30 listings)
+    var MAX_ROWS = 14;
+    var slots = [];
+    columns.forEach(function (column) {
+      if (!column) {
+        return;
+      }
+      var wraps = Math.ceil(column.length / MAX_ROWS);
+      var rows = Math.ceil(column.length / wraps);
+      for (var w = 0; w < wraps; w++) {
+        slots.push(column.slice(w * rows, (w + 1) * rows));
+      }
+    });
+    columns = slots;
     var tallest = columns.reduce(function (max, column) { return Math.max(max, column ? column.length : 0); }, 1);
     // rows and columns spread so that the drawing roughly fills a stage of this width / height
     var rowGap = Math.max(56, (columns.length * 200) / (aspect || 1.6) / tallest);
@@ -395,6 +436,7 @@
     fromCluster: fromCluster,
     fromCut: fromCut,
     fromEntity: fromEntity,
+    fromExport: fromExport,
     addNeighbours: addNeighbours,
     drawable: drawable,
     layered: layered,

@@ -642,6 +642,20 @@
   $('export-png').addEventListener('click', function () { exportAs('png'); });
   $('export-json').addEventListener('click', function () { exportAs('json'); });
   $('export-graphml').addEventListener('click', function () { exportAs('graphml'); });
+  $('open-json').addEventListener('change', function (event) {
+    var file = event.target.files[0];
+    if (!file) {
+      return;
+    }
+    file.text().then(function (text) {
+      show(st.model.fromExport(JSON.parse(text)));
+      say('Opened ' + file.name + ': ' + state.model.nodes.length + ' nodes, ' + state.model.edges.length + ' edges.');
+    }).catch(function (error) {
+      say('Could not open ' + file.name + ': ' + error.message, true);
+    }).finally(function () {
+      event.target.value = '';
+    });
+  });
 
   function switchPage(page) {
     $('chain-page').hidden = page !== 'chain';
@@ -714,7 +728,9 @@
           return { id: d.id, symbol: d.symbol, label: d.label.show ? d.label.formatter : '', opacity: d.itemStyle.opacity };
         }),
         edges: series.links.map(function (l) { return { id: l.id, source: l.source, target: l.target, width: l.lineStyle.width }; }),
-        layoutMs: state.layoutMs
+        layoutMs: state.layoutMs,
+        summarised: state.drawn.summarised,
+        groups: state.drawn.groups.map(function (g) { return { id: g.id, kind: g.kind, province: g.province, count: g.members.length, opened: g.opened }; })
       };
     },
     busy: function () { return state.busy > 0; },

@@ -58,7 +58,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * drawn trace against the API's own answer (nodes, edges, the unauthorized source marked by shape and words,
  * an evidence path highlighted, provenance shown); expands a node; plans the cut and checks the highlighted
  * points against the API's plan; exports PNG and GraphML (parsed as XML); switches to the source's
- * distribution network and to the region page. Fails if any request went anywhere but the service, or the
+ * distribution network, opens a saved view too large to draw node by node (summarised by kind and province),
+ * and the region page. Fails if any request went anywhere but the service, or the
  * console shows an error. Screenshots stay in target/screenshots/. Skipped where no Chromium is installed.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -299,6 +300,24 @@ class ViewerBrowserIT {
 		assertThat(cutModel.path("edges").size()).isEqualTo(plan.path("graph").path("edges").size());
 		saveScreenshot("viewer-cut.png");
 
+		// What one region can do alone, next to the joint plan: the same chain with only its entities cuttable.
+		browser.findElement(By.cssSelector("input[name='cut-scope'][value='alone']")).click();
+		WebElement acting = browser.findElement(By.id("cut-region"));
+		acting.clear();
+		acting.sendKeys("440300");
+		browser.findElement(By.id("cut")).click();
+		waitFor("the plan for 440300 alone", () -> model().path("view").path("title").asString().contains("440300 alone")
+				&& Boolean.FALSE.equals(script("return window.viewer.busy()")));
+		JsonNode alone = api.execute("query($input: CutPlanInput!) { cutPlan(input: $input) { pointCount totalCost notDisconnectableCount } }",
+				Map.of("input", Map.of("factoryIds", List.copyOf(factories), "actingRegions", List.of("440300")))).path("data").path("cutPlan");
+		assertThat(browser.findElement(By.id("cut-result")).getText()).contains("points\n" + alone.path("pointCount").asInt(),
+				"total cost\n" + alone.path("totalCost").asInt(), "not disconnectable\n" + alone.path("notDisconnectableCount").asInt());
+		saveScreenshot("viewer-cut-alone.png");
+		browser.findElement(By.cssSelector("input[name='cut-scope'][value='joint']")).click();
+		browser.findElement(By.id("cut")).click();
+		waitFor("the joint plan again", () -> model().path("view").path("title").asString().contains("joint")
+				&& Boolean.FALSE.equals(script("return window.viewer.busy()")));
+
 		// 5. Exports of the cut view: a PNG, and GraphML with every node and edge.
 		browser.findElement(By.id("export-png")).click();
 		Path png = waitForDownload(".png");
@@ -331,7 +350,23 @@ class ViewerBrowserIT {
 		assertThat(drawn().path("nodes").size()).isEqualTo(network.path("nodes").size());
 		saveScreenshot("viewer-network.png");
 
-		// 7. The region page: its charts hold the API's figures.
+		// 7. A view too large to draw node by node (a saved view of 650 nodes, opened from a file): groups with counts.
+		Path large = temp.resolve("large-view.json");
+		Files.writeString(large, largeView());
+		browser.findElement(By.id("open-json")).sendKeys(large.toAbsolutePath().toString());
+		waitFor("the large view", () -> model().path("nodes").size() == 650);
+		JsonNode summary = drawn();
+		assertThat(summary.path("summarised").asBoolean()).isTrue();
+		Map<String, Integer> groups = new java.util.TreeMap<>();
+		summary.path("groups").forEach((g) -> groups.put(g.path("id").asString(), g.path("count").asInt()));
+		assertThat(groups).isEqualTo(Map.of("group:Factory:330000", 25, "group:Factory:440000", 25, "group:Account", 150, "group:Listing", 450));
+		assertThat(ids(summary.path("nodes"))).containsExactlyInAnyOrderElementsOf(groups.keySet());
+		assertThat(browser.findElement(By.id("groups")).getText()).contains("Listing", "450");
+		browser.findElement(By.cssSelector("button[data-open='group:Factory:440000']")).click();
+		waitFor("the opened group", () -> drawn().path("nodes").size() == 3 + 25);
+		saveScreenshot("viewer-large.png");
+
+		// 8. The region page: its charts hold the API's figures.
 		browser.findElement(By.id("tab-region")).click();
 		waitFor("the region overview", () -> "440000".equals(script("return document.body.dataset.region || null")));
 		JsonNode types = api.execute("{ regionOverview(code: \"440000\") { listings { suspectByPlatformType { type count } } } }", Map.of())
@@ -353,6 +388,26 @@ class ViewerBrowserIT {
 		System.out.printf("Viewer: trace %d nodes / %d edges, cut %d points, layout of the network %.0f ms, %d network requests, all to the service%n",
 				apiNodes.size(), apiEdges.size(), apiPoints.size(), drawn().path("layoutMs").asDouble(),
 				requests.stream().filter((url) -> url.startsWith("http")).count());
+	}
+
+	/** A saved view as the JSON export writes it: 50 factories in two provinces, 150 storefronts, 450 listings. */
+	private static String largeView() {
+		List<Map<String, Object>> nodes = new ArrayList<>();
+		List<Map<String, Object>> edges = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			nodes.add(Map.of("id", "Factory:f" + i, "kind", "Factory", "key", "f" + i, "label", "factory " + i, "regionCode",
+					(i % 2 == 0) ? "440300" : "330782"));
+		}
+		for (int i = 0; i < 150; i++) {
+			nodes.add(Map.of("id", "Account:a" + i, "kind", "Account", "key", "a" + i, "label", "storefront " + i));
+			edges.add(Map.of("source", "Factory:f" + (i % 50), "target", "Account:a" + i, "type", "SUPPLIES", "count", 1));
+		}
+		for (int i = 0; i < 450; i++) {
+			nodes.add(Map.of("id", "Listing:p:" + i, "kind", "Listing", "key", "p:" + i, "label", "listing " + i));
+			edges.add(Map.of("source", "Account:a" + (i % 150), "target", "Listing:p:" + i, "type", "POSTED", "count", 1));
+		}
+		return json.writeValueAsString(Map.of("view", Map.of("type", "network", "title", "A large network", "root", "Factory:f0"),
+				"nodes", nodes, "edges", edges));
 	}
 
 	/** The demo load runs in the background on first start: wait for its import job and the suspicion run after it. */
@@ -474,6 +529,7 @@ class ViewerBrowserIT {
 
 	private static void saveScreenshot(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
+		((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
 		Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
