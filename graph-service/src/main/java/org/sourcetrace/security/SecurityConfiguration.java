@@ -56,8 +56,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
-	/** Where the explorer lives: the page a person lands on after signing in. */
-	private static final String HOME = "/graphiql/";
+	/** Where the chain viewer lives: the page a person lands on after signing in (unless sent to sign in from another page). */
+	private static final String HOME = "/";
 
 	/** The pages' policy: everything from this service; GraphiQL's editor needs inline styles only. */
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
@@ -82,6 +82,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/graphql").authenticated()
 				.requestMatchers(HttpMethod.GET, "/graphql", "/graphql/schema").authenticated()
 				.requestMatchers("/graphiql", "/graphiql/**").authenticated()
+				// the chain viewer: the page at the root, its code and set-up under /viewer/
+				.requestMatchers(HttpMethod.GET, "/", "/viewer/**").authenticated()
 				.requestMatchers(HttpMethod.GET, "/patterns/*").hasAnyRole("ANALYST", "INVESTIGATOR")
 				.requestMatchers(HttpMethod.GET, "/exports/*").hasRole("INVESTIGATOR")
 				.requestMatchers("/logout").authenticated()

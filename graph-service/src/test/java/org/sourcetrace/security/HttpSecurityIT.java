@@ -68,7 +68,8 @@ class HttpSecurityIT {
 	@Test
 	void everyRouteHasARuleAndAdministratorsRoutesRefuseEveryoneElse() throws Exception {
 		List<String[]> routes = routes();
-		assertThat(routes).extracting((r) -> r[1]).contains("/graphql", "/graphiql/", "/admin/imports", "/actuator/metrics");
+		assertThat(routes).extracting((r) -> r[1]).contains("/graphql", "/graphiql/", "/", "/viewer/setup.json", "/admin/imports",
+				"/actuator/metrics");
 
 		List<String> problems = new ArrayList<>();
 		for (String[] route : routes) {
@@ -131,6 +132,34 @@ class HttpSecurityIT {
 		assertThat(withToken.body()).contains("\"name\":\"gd-investigator\"");
 		assertThat(cookies.getCookieStore().getCookies().stream().filter((c) -> c.getName().equals("JSESSIONID")))
 			.allSatisfy((c) -> assertThat(c.isHttpOnly()).isTrue());
+	}
+
+	@Test
+	void theViewerAtTheRootNeedsSignInAndIsWhereASignInWithNoPageAskedForLands() throws Exception {
+		CookieManager cookies = new CookieManager();
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+		HttpResponse<String> page = browser.send(get("/").header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).as("signed out, / sends a browser to sign in").isEqualTo(302);
+		assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+		assertThat(call("GET", "/viewer/setup.json", null).statusCode()).isEqualTo(401);
+
+		CookieManager fresh = new CookieManager();
+		HttpClient other = HttpClient.newBuilder().cookieHandler(fresh).build();
+		HttpResponse<String> form = other.send(get("/login").header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+		assertThat(csrf.find()).isTrue();
+		String body = "username=" + DemoUser.ANALYST.name + "&password=" + DemoUser.ANALYST.password + "&_csrf="
+				+ java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+		HttpResponse<String> signedIn = other.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(URI.create(signedIn.headers().firstValue("Location").orElseThrow()).getPath()).as("the home: the viewer").isEqualTo("/");
+		HttpResponse<String> viewer = other.send(get("/").header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(viewer.statusCode()).isEqualTo(200);
+		assertThat(viewer.body()).contains("viewer/vendor/echarts/echarts.min.js").doesNotContain("://");
+		assertThat(viewer.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
+		HttpResponse<String> setup = other.send(get("/viewer/setup.json").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(setup.body()).contains("\"endpoint\":\"/graphql\"", "\"name\":\"analyst\"");
 	}
 
 	@Test
@@ -209,6 +238,8 @@ class HttpSecurityIT {
 		});
 		this.actuator.getAllPaths().forEach((path) -> found.add("GET " + path));
 		found.add("GET /graphiql/explorer.js"); // the explorer's static files
+		found.add("GET /viewer/viewer.js"); // the chain viewer's static files
+		found.add("GET /viewer/vendor/echarts/echarts.min.js");
 		return found.stream().map((route) -> route.replaceAll("\\{[^}]+}", "x").split(" ", 2)).toList();
 	}
 
