@@ -137,7 +137,7 @@
 
   var TRACE = 'query ViewerTrace($listingId: ID!) { traceSource(listingId: $listingId) { explanation truncated'
     + ' listing { ...E brand { name } }'
-    + ' candidates { rank score unauthorized evidenceKinds factory { factoryId name } region { name }'
+    + ' candidates { rank score confidence explanation unauthorized evidenceKinds factory { factoryId name } region { name }'
     + '  paths { kind nodes { ' + PATH_NODE + ' } relationships { type startId endId properties provenance { ...P } } } } } }\n'
     + FRAGMENTS;
 

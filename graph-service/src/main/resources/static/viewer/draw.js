@@ -86,7 +86,8 @@
       words.push('⚠ unauthorized');
     }
     if (m.candidate) {
-      words.push('candidate #' + m.candidate + ' (' + m.score.toFixed(3) + ')');
+      words.push('candidate #' + m.candidate + ' (' + m.score.toFixed(3)
+        + (typeof m.confidence === 'number' ? ', confidence ' + (100 * m.confidence).toFixed(1) + ' %' : '') + ')');
     }
     if (m.cutPoint) {
       words.push('✂ CUT: ' + m.action + ', cost ' + m.cost + (m.actingRegion ? ', ' + m.actingRegion + ' acts' : ''));

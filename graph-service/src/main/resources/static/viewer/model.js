@@ -111,6 +111,8 @@
       if (factory) {
         factory.marks.candidate = candidate.rank;
         factory.marks.score = candidate.score;
+        factory.marks.confidence = candidate.confidence;
+        factory.marks.why = candidate.explanation;
         factory.marks.evidence = candidate.evidenceKinds.join(', ');
         if (candidate.unauthorized) {
           factory.marks.unauthorized = true;

@@ -282,6 +282,9 @@
       if (st.draw.markWords(node).length) {
         rows.push(['marks', st.draw.markWords(node).join(' · ')]);
       }
+      if (node.marks.why && node.marks.why.length) {
+        rows.push(['why this candidate', node.marks.why.join(' ')]);
+      }
       var pages = model.pages[node.id];
       if (pages && Object.keys(pages).length) {
         rows.push(['more neighbours', Object.keys(pages).map(function (f) { return f + ' (' + pages[f].totalCount + ' in all)'; }).join(', ')]);

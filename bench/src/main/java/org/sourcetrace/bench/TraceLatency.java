@@ -167,7 +167,7 @@ public final class TraceLatency {
 		Map<String, Object> params = new HashMap<>();
 		params.put("listingId", listingId);
 		params.put("since", null);
-		params.put("maxSharers", TraceQueryText.maxSharers());
+		params.putAll(TraceQueryText.crowdRule());
 		return params;
 	}
 

@@ -19,9 +19,14 @@ public final class TraceQueryText {
 		return new TraceQueries(null).query(maxTransfers);
 	}
 
+	/** The crowd rule's parameters the service binds ({@code $maxSharers} and the identifier weights). */
+	public static java.util.Map<String, Object> crowdRule() {
+		return CrowdRule.parameters();
+	}
+
 	/** The {@code $maxSharers} parameter the service binds. */
 	public static int maxSharers() {
-		return TraceQueries.MAX_SHARERS;
+		return CrowdRule.MAX_SHARERS;
 	}
 
 }
