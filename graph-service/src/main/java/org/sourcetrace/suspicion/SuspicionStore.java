@@ -173,6 +173,10 @@ class SuspicionStore {
 							((List<?>) m.get("evidenceKinds")).stream().map(String::valueOf).toList()));
 				}
 				sources.sort(java.util.Comparator.comparingInt(Source::rank));
+				if (!sources.isEmpty()) {
+					double top = sources.getFirst().score();
+					sources.replaceAll((src) -> src.withConfidence(org.sourcetrace.trace.Calibration.of(src.score(), top)));
+				}
 				Object at = row.get("at");
 				byId.put((String) row.get("id"), new Suspicion(!reasons.isEmpty(), reasons, sources,
 						(at instanceof java.time.ZonedDateTime z) ? z.toOffsetDateTime() : (OffsetDateTime) at,
@@ -187,11 +191,16 @@ class SuspicionStore {
 	}
 
 	/** A materialised top source. */
-	public record Source(String factoryId, int rank, double score, boolean unauthorized, List<String> evidenceKinds) {
+	public record Source(String factoryId, int rank, double score, boolean unauthorized, List<String> evidenceKinds,
+			double confidence) {
 
-		/** The calibrated confidence of the stored score and rank (a function of them alone). */
-		public double confidence() {
-			return org.sourcetrace.trace.Calibration.of(this.score, this.rank);
+		Source(String factoryId, int rank, double score, boolean unauthorized, List<String> evidenceKinds) {
+			this(factoryId, rank, score, unauthorized, evidenceKinds, Double.NaN);
+		}
+
+		/** The same with its calibrated confidence (a function of its score and the listing's top score). */
+		Source withConfidence(double value) {
+			return new Source(this.factoryId, this.rank, this.score, this.unauthorized, this.evidenceKinds, value);
 		}
 
 	}

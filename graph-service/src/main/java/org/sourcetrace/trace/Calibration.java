@@ -16,9 +16,10 @@ import java.util.Locale;
  * A candidate's confidence: the estimated probability that a factory with this score is a true source of the
  * listing. An isotonic regression (pool adjacent violators) of "the candidate is a true source" on the score,
  * fitted on the generator's ground truth of one seed ({@code CalibrationFitIT}) and stored as small tables:
- * score ranges with the observed share of true sources in each, one for first-ranked candidates
- * ({@code calibration/confidence-first.tsv}) and one for the others ({@code confidence-other.tsv}) — the same
- * score means more at the top of a list than under a stronger candidate. The table
+ * score ranges with the observed share of true sources in each, one for first-ranked candidates and those
+ * tied with the first ({@code calibration/confidence-first.tsv}) and one for the others
+ * ({@code confidence-other.tsv}) — the same score means more at the top of a list than under a stronger
+ * candidate. The table
  * is evaluated on another seed (TraceAccuracyIT: the reliability table and the expected calibration error).
  * A step function, so confidence never falls as the score rises. Each block's share is taken as (true + 1) /
  * (candidates + 2) (Laplace's rule), so no score is ever called certain or impossible.
@@ -63,9 +64,13 @@ public final class Calibration {
 		return firstRanked ? first : other;
 	}
 
-	/** The committed confidence of a candidate of this score and rank. */
-	public static double of(double score, int rank) {
-		return standard(rank == 1).confidence(score);
+	/**
+	 * The committed confidence of a candidate of this score in a list whose first candidate scores
+	 * {@code topScore}: candidates tied with the first are read with the first-ranked table (which of tied
+	 * candidates is listed first is only the order of their ids, and must not change their confidence).
+	 */
+	public static double of(double score, double topScore) {
+		return standard(score >= topScore).confidence(score);
 	}
 
 	private static Calibration load(String resource) {
@@ -235,7 +240,7 @@ public final class Calibration {
 	public record Block(double fromScore, double toScore, double confidence, long count) {
 	}
 
-	/** A candidate's score, rank and whether it is a true source. */
+	/** A candidate's score, rank (1 also for candidates tied with the first) and whether it is a true source. */
 	public record Point(double score, int rank, boolean truth) {
 
 		public Point(double score, boolean truth) {

@@ -99,6 +99,10 @@ final class Explanations {
 				}
 			}
 		}
+		if (candidate.score() >= first.score()) {
+			return String.format(Locale.ROOT, "Ties with %s (score %s): listed after it only by factory id.",
+					first.factoryId(), num(first.score()));
+		}
 		return String.format(Locale.ROOT, "Ranks below %s (score %s against %s)%s.", first.factoryId(),
 				num(candidate.score()), num(first.score()), reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
 	}

@@ -252,7 +252,7 @@ final class TraceScoring {
 				reading.add(Explanations.below(first, this));
 				reading = List.copyOf(reading);
 			}
-			return new Candidate(this.factory, newRank, this.score, Calibration.of(this.score, newRank), this.scoreParts, this.partsTotal,
+			return new Candidate(this.factory, newRank, this.score, Calibration.of(this.score, first.score()), this.scoreParts, this.partsTotal,
 					this.brandFactor, this.unauthorized, this.evidenceKinds, this.evidence, this.truncated, reading);
 		}
 

@@ -57,7 +57,7 @@ class CalibrationFitIT {
 		assertThat(seed).as("the fit must not use the tests' seed").isNotEqualTo(GeneratedData.SEED);
 		GeneratedData data = GeneratedData.load(this.context, scale, seed);
 		List<Calibration.Point> points = points(this.traces, data);
-		fit(points.stream().filter((p) -> p.rank() == 1).toList(), Calibration.FIRST, "first-ranked candidates", seed, scale, data);
+		fit(points.stream().filter((p) -> p.rank() == 1).toList(), Calibration.FIRST, "first-ranked candidates and those tied with the first", seed, scale, data);
 		fit(points.stream().filter((p) -> p.rank() > 1).toList(), Calibration.OTHER, "candidates ranked 2 to 10", seed, scale, data);
 	}
 
@@ -91,8 +91,10 @@ class CalibrationFitIT {
 		for (int i = 0; i < ids.size(); i += BATCH) {
 			traces.ranked(ids.subList(i, Math.min(ids.size(), i + BATCH))).forEach((listingId, ranked) -> {
 				Set<String> sources = truth.get(listingId);
+				// candidates tied with the first are calibrated with it (Calibration.of)
 				ranked.stream().limit(TraceService.MAX_CANDIDATES)
-					.forEach((c) -> points.add(new Calibration.Point(c.score(), c.rank(), sources.contains(c.factoryId()))));
+					.forEach((c) -> points.add(new Calibration.Point(c.score(), c.score() >= ranked.getFirst().score() ? 1 : c.rank(),
+							sources.contains(c.factoryId()))));
 			});
 		}
 		return points;

@@ -82,8 +82,9 @@ class CalibrationTest {
 				previous = c;
 			}
 		}
-		assertThat(Calibration.of(0.5, 1)).isEqualTo(Calibration.standard(true).confidence(0.5));
-		assertThat(Calibration.of(0.5, 2)).isEqualTo(Calibration.standard(false).confidence(0.5));
+		// the first and those tied with it read the first table, the others the other
+		assertThat(Calibration.of(0.5, 0.5)).isEqualTo(Calibration.standard(true).confidence(0.5));
+		assertThat(Calibration.of(0.5, 0.7)).isEqualTo(Calibration.standard(false).confidence(0.5));
 	}
 
 }

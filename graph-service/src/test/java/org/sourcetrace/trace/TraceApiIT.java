@@ -159,7 +159,7 @@ class TraceApiIT {
 		// the lookup's confidence is the trace's, and both are the committed calibration of the score
 		JsonNode first = trace.path("candidates").get(0);
 		assertThat(lookup.path("sources").get(0).path("confidence").asDouble()).isEqualTo(first.path("confidence").asDouble());
-		assertThat(first.path("confidence").asDouble()).isEqualTo(Calibration.of(first.path("score").asDouble(), 1));
+		assertThat(first.path("confidence").asDouble()).isEqualTo(Calibration.of(first.path("score").asDouble(), first.path("score").asDouble()));
 		assertThat(first.path("explanation").size()).isGreaterThanOrEqualTo(first.path("scoreParts").size());
 		first.path("scoreParts").forEach((part) -> assertThat(part.path("explanation").asString()).isNotBlank());
 		JsonNode missing = http().document("sourceLookup", Map.of("platformId", "nowhere", "externalId", "1"))
