@@ -72,7 +72,9 @@ bench_start_service() {
   service_jvm="-Xms$heap -Xmx$heap -XX:+UseG1GC"
   local log="$work/service-$http_port.log"
   say "starting the service on $db (HTTP $http_port, Bolt $bolt_port, $service_jvm, page cache $page_cache); log: $log"
-  SOURCETRACE_DATA_DIR="$db" SOURCETRACE_DEMO_LOAD=false SOURCETRACE_BOLT_PORT="$bolt_port" \
+  # BENCH_SERVICE_ENV: extra VAR=value pairs for the service (space-separated), e.g. its overload or rate limits
+  # shellcheck disable=SC2086
+  env ${BENCH_SERVICE_ENV:-} SOURCETRACE_DATA_DIR="$db" SOURCETRACE_DEMO_LOAD=false SOURCETRACE_BOLT_PORT="$bolt_port" \
     SOURCETRACE_PAGE_CACHE="$page_cache" PORT="$http_port" \
     "$java" $service_jvm $neo4j_flags -jar "$jar" > "$log" 2>&1 &
   service=$!

@@ -65,6 +65,11 @@ final class GraphQlClient {
 		this.authorization = "Bearer " + created.get("createApiToken").get("secret").asString();
 	}
 
+	/** The {@code Authorization} header of this run's API token (for clients of their own). */
+	String authorization() {
+		return this.authorization;
+	}
+
 	/** The request body, built before the clock starts. */
 	HttpRequest request(String document, Map<String, Object> variables) {
 		return request(document, variables, Duration.ofSeconds(60));
