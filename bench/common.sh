@@ -69,12 +69,12 @@ bench_start_service() {
   if curl -s -o /dev/null "http://localhost:$http_port/" || (exec 3<>"/dev/tcp/127.0.0.1/$bolt_port") 2>/dev/null; then
     echo "port $http_port or $bolt_port is already in use: set BENCH_HTTP_PORT / BENCH_BOLT_PORT" >&2; exit 1
   fi
-  service_jvm="-Xms$heap -Xmx$heap -XX:+UseG1GC"
+  service_jvm="-Xms$heap -Xmx$heap -XX:+UseG1GC${BENCH_SERVICE_JVM_EXTRA:+ $BENCH_SERVICE_JVM_EXTRA}"
   local log="$work/service-$http_port.log"
   say "starting the service on $db (HTTP $http_port, Bolt $bolt_port, $service_jvm, page cache $page_cache); log: $log"
   # BENCH_SERVICE_ENV: extra VAR=value pairs for the service (space-separated), e.g. its overload or rate limits
   # shellcheck disable=SC2086
-  env ${BENCH_SERVICE_ENV:-} SOURCETRACE_DATA_DIR="$db" SOURCETRACE_DEMO_LOAD=false SOURCETRACE_BOLT_PORT="$bolt_port" \
+  env ${BENCH_SERVICE_ENV:-} SOURCETRACE_AUDIT_FILE="$work/audit-$http_port/audit.jsonl" SOURCETRACE_DATA_DIR="$db" SOURCETRACE_DEMO_LOAD=false SOURCETRACE_BOLT_PORT="$bolt_port" \
     SOURCETRACE_PAGE_CACHE="$page_cache" PORT="$http_port" \
     "$java" $service_jvm $neo4j_flags -jar "$jar" > "$log" 2>&1 &
   service=$!

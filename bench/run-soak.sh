@@ -41,9 +41,13 @@ java=$(bench_find_java)
 if $build; then bench_build; fi
 bench_stage
 bench_data
+# the heap resident from the start, so RSS growth during the run is the page cache, native memory or a leak
+export BENCH_SERVICE_JVM_EXTRA=${BENCH_SERVICE_JVM_EXTRA:--XX:+AlwaysPreTouch}
 bench_start_service
+say "load average before the run: $(cut -d" " -f1-3 /proc/loadavg)"
 
 commit=$(bench_commit)
 "$java" -Xms256m -Xmx1g -XX:+UseG1GC -cp "$client_cp" org.sourcetrace.bench.SoakBench --data "$gen" \
-  --graphql "http://localhost:$http_port/graphql" --service-pid "$service" --clients "$clients" --minutes "$minutes" \
+  --graphql "http://localhost:$http_port/graphql" --service-pid "$service" --bolt-port "$bolt_port" --clients "$clients" --minutes "$minutes" \
   --seed "$seed" --out bench/target/soak --commit "$commit" --scale "$scale" --service-jvm "$(bench_service_text)"
+say "load average after the run: $(cut -d" " -f1-3 /proc/loadavg)"
