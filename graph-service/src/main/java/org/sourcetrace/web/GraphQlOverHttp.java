@@ -57,6 +57,9 @@ class GraphQlOverHttp {
 
 	static final String PATH = "/graphql";
 
+	/** The draft's status for a response with both data and errors ("partial success"). */
+	static final int PARTIAL_SUCCESS = 294;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
@@ -212,11 +215,11 @@ class GraphQlOverHttp {
 				throw new Refusal(400, "The body is not valid JSON (UTF-8).");
 			}
 			if (json == null || !json.isObject()) {
-				throw new Refusal(400, "The body must be a JSON object: {\"query\": \"…\", \"variables\": {…}}.");
+				throw new Refusal(422, "The body must be a JSON object: {\"query\": \"…\", \"variables\": {…}}.");
 			}
 			String query = requiredString(json.get("query"), "query");
 			if (query.isBlank()) {
-				throw new Refusal(400, "'query' is empty: send the document as a string.");
+				throw new Refusal(422, "'query' is empty: send the document as a string.");
 			}
 			return new Parameters(query, optionalString(json.get("operationName"), "operationName"),
 					optionalMap(json.get("variables"), "variables"), optionalMap(json.get("extensions"), "extensions"));
@@ -226,12 +229,12 @@ class GraphQlOverHttp {
 		private static Parameters fromQueryString(MultiValueMap<String, String> params) throws Refusal {
 			for (String name : List.of("query", "operationName", "variables", "extensions")) {
 				if (params.containsKey(name) && params.get(name).size() > 1) {
-					throw new Refusal(400, "'" + name + "' is given more than once.");
+					throw new Refusal(422, "'" + name + "' is given more than once.");
 				}
 			}
 			String query = params.getFirst("query");
 			if (query == null || query.isBlank()) {
-				throw new Refusal(400, "Send the document as the 'query' parameter (URL-encoded), e.g. /graphql?query=%7B%20me%20%7B%20name%20%7D%20%7D.");
+				throw new Refusal(422, "Send the document as the 'query' parameter (URL-encoded), e.g. /graphql?query=%7B%20me%20%7B%20name%20%7D%20%7D.");
 			}
 			String operationName = params.getFirst("operationName");
 			return new Parameters(query, (operationName == null || operationName.isEmpty()) ? null : operationName,
@@ -252,10 +255,10 @@ class GraphQlOverHttp {
 
 		private static String requiredString(JsonNode node, String name) throws Refusal {
 			if (node == null || node.isNull()) {
-				throw new Refusal(400, "The request has no '" + name + "': send the document as a string.");
+				throw new Refusal(422, "The request has no '" + name + "': send the document as a string.");
 			}
 			if (!node.isString()) {
-				throw new Refusal(400, "'" + name + "' must be a string, not " + kind(node) + ".");
+				throw new Refusal(422, "'" + name + "' must be a string, not " + kind(node) + ".");
 			}
 			return node.asString();
 		}
@@ -273,7 +276,7 @@ class GraphQlOverHttp {
 				return Map.of();
 			}
 			if (!node.isObject()) {
-				throw new Refusal(400, "'" + name + "' must be a JSON object, not " + kind(node) + ".");
+				throw new Refusal(422, "'" + name + "' must be a JSON object, not " + kind(node) + ".");
 			}
 			return JSON.convertValue(node, LinkedHashMap.class);
 		}
@@ -348,23 +351,23 @@ class GraphQlOverHttp {
 		}
 
 		/**
-		 * application/graphql-response+json, as the spec's SHOULDs say: 200 whenever there is data (with or without field
-		 * errors), 400 a request error (a document that does not parse or is invalid, over a query limit, no operation to
-		 * run, variables that do not fit), 5xx when the service failed (503 while the database is unavailable). application/json (legacy clients, the viewer): 200 for every well-formed request.
+		 * application/graphql-response+json: 200 data without errors, 294 data and errors, 400 a document that does not
+		 * parse, 422 one that is invalid (also: over a query limit, no operation to run, variables that do not fit), 5xx when
+		 * the service failed. application/json (legacy clients, the viewer): 200 for every well-formed request.
 		 */
 		static int status(WebGraphQlResponse response, MediaType type) {
 			if (!ResponseMediaType.GRAPHQL_RESPONSE.equalsTypeAndSubtype(type)) {
 				return 200;
 			}
 			if (response.getExecutionResult().isDataPresent()) {
-				return 200;
+				return response.getErrors().isEmpty() ? 200 : PARTIAL_SUCCESS;
 			}
 			List<String> types = response.getErrors().stream().map(ResponseError::getErrorType).map(ErrorClassification::toString).toList();
 			if (types.contains("InvalidSyntax")) {
 				return 400;
 			}
 			if (!types.isEmpty() && REQUEST_ERRORS.containsAll(types)) {
-				return 400;
+				return 422;
 			}
 			return types.stream().anyMatch((t) -> t.contains("UNAVAILABLE")) ? 503 : 500;
 		}

@@ -120,14 +120,14 @@ class GraphQlOverHttpIT {
 				Map.of("qeury", "{ me { name } }"), Map.of("query", ""))) {
 			for (String accept : new String[] { null, GRAPHQL_RESPONSE }) {
 				HttpResponse<String> answer = post(JSON.writeValueAsString(bad), DemoUser.ADMIN, accept);
-				assertThat(answer.statusCode()).as(bad + " " + answer.body()).isEqualTo(400);
+				assertThat(answer.statusCode()).as(bad + " " + answer.body()).isEqualTo(422);
 				assertRefusal(answer);
 			}
 		}
-		assertThat(post("[]", DemoUser.ADMIN, null).statusCode()).isEqualTo(400);
-		assertThat(get(params("query", "{ me { name } }", "variables", "[1]"), DemoUser.ADMIN, null).statusCode()).isEqualTo(400);
-		assertThat(getRaw("query=%7B+me+%7B+name+%7D+%7D&query=%7B+me+%7D", DemoUser.ADMIN, null).statusCode()).isEqualTo(400);
-		assertThat(getRaw("", DemoUser.ADMIN, null).statusCode()).isEqualTo(400);
+		assertThat(post("[]", DemoUser.ADMIN, null).statusCode()).isEqualTo(422);
+		assertThat(get(params("query", "{ me { name } }", "variables", "[1]"), DemoUser.ADMIN, null).statusCode()).isEqualTo(422);
+		assertThat(getRaw("query=%7B+me+%7B+name+%7D+%7D&query=%7B+me+%7D", DemoUser.ADMIN, null).statusCode()).isEqualTo(422);
+		assertThat(getRaw("", DemoUser.ADMIN, null).statusCode()).isEqualTo(422);
 		// JSON that does not parse is a 400, in a body or in a parameter
 		assertThat(post("{\"query\":", DemoUser.ADMIN, null).statusCode()).isEqualTo(400);
 		assertThat(get(params("query", "{ me { name } }", "variables", "{id:"), DemoUser.ADMIN, null).statusCode()).isEqualTo(400);
@@ -148,28 +148,28 @@ class GraphQlOverHttpIT {
 		assertRequestError(parse, GRAPHQL_RESPONSE);
 
 		HttpResponse<String> invalid = post(body("query", "{ me { noSuchField } }"), DemoUser.ADMIN, GRAPHQL_RESPONSE);
-		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.statusCode()).isEqualTo(422);
 		assertRequestError(invalid, GRAPHQL_RESPONSE);
 
 		HttpResponse<String> coercion = post(body("query", "query($n: Int) { platforms(first: $n) { totalCount } }", "variables",
 				Map.of("n", "many")), DemoUser.ADMIN, GRAPHQL_RESPONSE);
-		assertThat(coercion.statusCode()).as(coercion.body()).isEqualTo(400);
+		assertThat(coercion.statusCode()).as(coercion.body()).isEqualTo(422);
 		assertRequestError(coercion, GRAPHQL_RESPONSE);
 
 		HttpResponse<String> ambiguous = post(body("query", "query A { me { name } } query B { me { name } }"), DemoUser.ADMIN,
 				GRAPHQL_RESPONSE);
-		assertThat(ambiguous.statusCode()).isEqualTo(400);
+		assertThat(ambiguous.statusCode()).isEqualTo(422);
 
 		String round = " postedBy { controlledBy { accounts(first: 1) { nodes { listings(first: 1) { nodes {";
 		String deep = "{ listing(listingId: \"x:1\") {" + round + round + round + " title" + " } } } } } }".repeat(3) + " } }";
 		HttpResponse<String> overLimit = post(body("query", deep), DemoUser.ADMIN, GRAPHQL_RESPONSE);
-		assertThat(overLimit.statusCode()).as("a query limit is a validation rule of the server").isEqualTo(400);
+		assertThat(overLimit.statusCode()).as("a query limit is a validation rule of the server").isEqualTo(422);
 		assertThat(overLimit.body()).contains("max-depth");
 
 		// an error while executing: data (here null for the field) and errors, a partial success
 		HttpResponse<String> execution = post(body("query", "{ listing(listingId: \"no-colon\") { title } }"), DemoUser.ADMIN,
 				GRAPHQL_RESPONSE);
-		assertThat(execution.statusCode()).isEqualTo(200);
+		assertThat(execution.statusCode()).isEqualTo(GraphQlOverHttp.PARTIAL_SUCCESS);
 		JsonNode partial = JSON.readTree(execution.body());
 		assertThat(partial.has("data")).isTrue();
 		assertThat(partial.path("errors").get(0).path("extensions").path("classification").asString()).isEqualTo("BAD_REQUEST");
@@ -229,7 +229,7 @@ class GraphQlOverHttpIT {
 			aliases.append(" a").append(i).append(": me { name }");
 		}
 		HttpResponse<String> wide = get(params("query", aliases.append(" }").toString()), DemoUser.ADMIN, GRAPHQL_RESPONSE);
-		assertThat(wide.statusCode()).isEqualTo(400);
+		assertThat(wide.statusCode()).isEqualTo(422);
 		assertThat(wide.body()).contains("51 aliases", "max-aliases");
 
 		// the audit trail: the GET is one line with its caller, operation and variables
