@@ -4,7 +4,7 @@
 # driver pool, and the verdicts (no error, p99 stable, RSS flat, no leak). See bench/README.md ("Soak"); the
 # steps shared with the other benches are in bench/common.sh.
 #
-#   bench/run-soak.sh [--scale 1] [--gen DIR] [--db DIR] [--clients 64] [--minutes 10] [--seed 42] [--fresh] [--no-build]
+#   bench/run-soak.sh [--scale 1] [--gen DIR] [--db DIR] [--clients 64] [--minutes 10] [--warm-up 2] [--seed 42] [--fresh] [--no-build]
 #
 # Environment: BENCH_DIR (default ${TMPDIR:-/tmp}/sourcetrace-bench), BENCH_HTTP_PORT (18199), BENCH_BOLT_PORT
 # (17799), BENCH_SERVICE_HEAP (2g), BENCH_PAGE_CACHE (1g), JAVA25_HOME; BENCH_SERVICE_ENV: extra VAR=value pairs for
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scale=1 gen="" db="" clients=64 minutes=10 seed=42 fresh=false build=true db_given=false
+scale=1 gen="" db="" clients=64 minutes=10 warm=2 seed=42 fresh=false build=true db_given=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale=$2; shift 2 ;;
@@ -20,6 +20,7 @@ while [ $# -gt 0 ]; do
     --db) db=$2; db_given=true; shift 2 ;;
     --clients) clients=$2; shift 2 ;;
     --minutes) minutes=$2; shift 2 ;;
+    --warm-up) warm=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --fresh) fresh=true; shift ;;
     --no-build) build=false; shift ;;
@@ -48,6 +49,6 @@ say "load average before the run: $(cut -d" " -f1-3 /proc/loadavg)"
 
 commit=$(bench_commit)
 "$java" -Xms256m -Xmx1g -XX:+UseG1GC -cp "$client_cp" org.sourcetrace.bench.SoakBench --data "$gen" \
-  --graphql "http://localhost:$http_port/graphql" --service-pid "$service" --bolt-port "$bolt_port" --clients "$clients" --minutes "$minutes" \
+  --graphql "http://localhost:$http_port/graphql" --service-pid "$service" --bolt-port "$bolt_port" --clients "$clients" --minutes "$minutes" --warm-up-minutes "$warm" \
   --seed "$seed" --out bench/target/soak --commit "$commit" --scale "$scale" --service-jvm "$(bench_service_text)"
 say "load average after the run: $(cut -d" " -f1-3 /proc/loadavg)"
