@@ -1,7 +1,6 @@
 package org.sourcetrace.support.resilience;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The service on a Neo4j of its own (NEO4J_URI) that is stopped and started again while the service runs, with the
  * driver settings of application.yaml as shipped: health turns DOWN within 5 s, requests meanwhile fail within 2 s
- * with an UNAVAILABLE GraphQL error (503 + Retry-After for application/graphql-response+json when there is no data),
+ * with an UNAVAILABLE GraphQL error and Retry-After (HTTP 200 with {@code "data": null}, as the GraphQL-over-HTTP
+ * spec asks of a response that has a data entry, for either media type),
  * no driver text, no thread or connection pile-up; once the database is back the service answers again within 10 s
  * by itself.
  */
@@ -85,6 +85,9 @@ class DatabaseOutageIT {
 		assertThat(health().statusCode()).isEqualTo(200);
 		assertThat(platforms(graphql("application/json")).path("data").path("platforms").path("totalCount").asInt()).isEqualTo(1);
 
+		// the same burst with the database up: how long this machine (shared, loaded) takes to serve it
+		long normal = burst(40, false);
+
 		long stopped = System.nanoTime();
 		database.stop();
 		long down = awaitHealth(503, Duration.ofSeconds(5), stopped);
@@ -94,27 +97,29 @@ class DatabaseOutageIT {
 		HttpResponse<String> json = timed(() -> graphql("application/json"), 2_000);
 		assertThat(json.statusCode()).isEqualTo(200);
 		assertUnavailable(json);
+		assertThat(json.headers().firstValue("Retry-After")).hasValueSatisfying((v) -> assertThat(Integer.parseInt(v)).isPositive());
+		// the spec: a response with a data entry, even null, is a (partial) GraphQL response and SHOULD be 200, not 5xx
 		HttpResponse<String> spec = timed(() -> graphql("application/graphql-response+json"), 2_000);
-		assertThat(spec.statusCode()).as(spec.body()).isEqualTo(503);
+		assertThat(spec.statusCode()).as(spec.body()).isEqualTo(200);
 		assertThat(spec.headers().firstValue("Retry-After")).hasValueSatisfying((v) -> assertThat(Integer.parseInt(v)).isPositive());
 		assertUnavailable(spec);
 
-		// a burst during the outage: every answer fast and the same; afterwards no threads or connections left behind
-		int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
-		List<Callable<HttpResponse<String>>> burst = new ArrayList<>();
-		for (int i = 0; i < 60; i++) {
-			String accept = (i % 2 == 0) ? "application/json" : "application/graphql-response+json";
-			burst.add(() -> timed(() -> graphql(accept), 2_000));
-		}
-		try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (Future<HttpResponse<String>> answer : callers.invokeAll(burst)) {
-				assertUnavailable(answer.get());
-			}
-		}
+		// bursts during the outage: every answer fast and the same; the first warms up the pools (HTTP client, virtual
+		// thread carriers), the second must leave no more threads behind than the first did: nothing piles up per request
+		long first = burst(40, true);
 		Thread.sleep(500);
-		assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).as("live platform threads after the burst")
-			.isLessThanOrEqualTo(threadsBefore + 8);
-		assertThat(activeRequests()).as("requests still in flight after the burst (this check is one of them)").isLessThanOrEqualTo(1);
+		Map<String, Long> threadsAfterFirst = serverThreads();
+		long second = burst(80, true);
+		// a burst's slowest answer is bounded by the CPU this machine gives it, as when the database is up: the outage
+		// may not add to it (no waiting on timeouts or retries), so it is within 2 s or the normal burst's time, doubled
+		assertThat(Math.max(first, second)).as("slowest answer of a burst during the outage, ms (up: %d ms)", normal)
+			.isLessThanOrEqualTo(Math.max(2_000, 2 * normal));
+		Thread.sleep(500);
+		Map<String, Long> threadsAfterSecond = serverThreads();
+		assertThat(total(threadsAfterSecond)).as("the service's platform threads after a second, larger burst: %s (after the first: %s)",
+				threadsAfterSecond, threadsAfterFirst)
+			.isLessThanOrEqualTo(total(threadsAfterFirst) + 2);
+		assertThat(activeRequests()).as("requests still in flight after the bursts").isZero();
 		assertThat(timed(this::health, 5_000).statusCode()).isEqualTo(503);
 
 		// the database back: the service answers again by itself, with the data it had
@@ -130,13 +135,57 @@ class DatabaseOutageIT {
 				up, answered);
 	}
 
+	/**
+	 * Live platform threads by name (digits dropped), leaving out this test's own HTTP client and the carriers of virtual
+	 * threads (a pool of the JVM's that grows and shrinks by itself): what is left is the service's (Tomcat, driver, jobs).
+	 */
+	private static Map<String, Long> serverThreads() {
+		return Thread.getAllStackTraces().keySet().stream()
+			.filter((t) -> !t.isVirtual() && t.isAlive())
+			.map((t) -> t.getName().replaceAll("\\d+", "#"))
+			.filter((name) -> !name.startsWith("HttpClient-") && !name.startsWith("ForkJoinPool"))
+			.collect(java.util.stream.Collectors.groupingBy((name) -> name, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+	}
+
+	private static long total(Map<String, Long> threads) {
+		return threads.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/** Sends the requests at once; answers the slowest one's time in ms. */
+	private long burst(int requests, boolean outage) throws Exception {
+		List<Callable<Long>> burst = new ArrayList<>();
+		for (int i = 0; i < requests; i++) {
+			String accept = (i % 2 == 0) ? "application/json" : "application/graphql-response+json";
+			burst.add(() -> {
+				long started = System.nanoTime();
+				HttpResponse<String> answer = graphql(accept);
+				long took = (System.nanoTime() - started) / 1_000_000;
+				if (outage) {
+					assertUnavailable(answer);
+				}
+				else {
+					assertThat(platforms(answer).path("data").path("platforms").path("totalCount").asInt()).isEqualTo(1);
+				}
+				return took;
+			});
+		}
+		long slowest = 0;
+		try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (Future<Long> took : callers.invokeAll(burst)) {
+				slowest = Math.max(slowest, took.get());
+			}
+		}
+		System.out.printf("outage: a burst of %d requests, database %s: slowest %d ms%n", requests, outage ? "down" : "up", slowest);
+		return slowest;
+	}
+
 	/** HTTP requests the server is serving now (Micrometer's http.server.requests.active). */
 	private long activeRequests() {
 		return this.meters.find("http.server.requests.active").longTaskTimers().stream().mapToLong(LongTaskTimer::activeTasks).sum();
 	}
 
 	private static void assertUnavailable(HttpResponse<String> response) {
-		assertThat(response.statusCode()).isIn(200, 503);
+		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = JSON.readTree(response.body());
 		JsonNode error = body.path("errors").path(0);
 		assertThat(error.path("extensions").path("classification").asString()).as(response.body()).isEqualTo("UNAVAILABLE");
