@@ -1,0 +1,38 @@
+package org.sourcetrace.support.resilience;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The load guards in front of {@code /graphql} (README: operations), right after Spring Security's chain (order -100)
+ * so they know the caller and so what they refuse is still in the audit trail (which comes before security).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ResilienceConfiguration {
+
+	/** After Spring Security's filter chain. */
+	static final int CONCURRENCY_LIMIT_ORDER = -98;
+
+	@Bean
+	GraphQlConcurrencyLimit graphQlConcurrencyLimit(@Value("${sourcetrace.resilience.graphql.max-concurrent:16}") int maxConcurrent,
+			@Value("${sourcetrace.resilience.graphql.max-queued:100}") int maxQueued,
+			@Value("${sourcetrace.resilience.graphql.max-wait:1s}") Duration maxWait,
+			@Value("${sourcetrace.resilience.retry-after:2s}") Duration retryAfter) {
+		return new GraphQlConcurrencyLimit(maxConcurrent, maxQueued, maxWait, retryAfter);
+	}
+
+	@Bean
+	FilterRegistrationBean<GraphQlConcurrencyLimit> graphQlConcurrencyLimitRegistration(GraphQlConcurrencyLimit limit) {
+		FilterRegistrationBean<GraphQlConcurrencyLimit> registration = new FilterRegistrationBean<>(limit);
+		registration.setName("graphQlConcurrencyLimit");
+		registration.setOrder(CONCURRENCY_LIMIT_ORDER);
+		return registration;
+	}
+
+}
