@@ -16,8 +16,20 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ResilienceConfiguration {
 
-	/** After Spring Security's filter chain. */
+	/** After Spring Security's filter chain: first the rate limit (a refused system takes no place), then the limit. */
+	static final int RATE_LIMIT_ORDER = -99;
+
 	static final int CONCURRENCY_LIMIT_ORDER = -98;
+
+	@Bean
+	FilterRegistrationBean<GraphQlRateLimit> graphQlRateLimitRegistration(
+			@Value("${sourcetrace.resilience.system-rate.limit:1000}") int limit,
+			@Value("${sourcetrace.resilience.system-rate.period:1s}") Duration period) {
+		FilterRegistrationBean<GraphQlRateLimit> registration = new FilterRegistrationBean<>(new GraphQlRateLimit(limit, period));
+		registration.setName("graphQlRateLimit");
+		registration.setOrder(RATE_LIMIT_ORDER);
+		return registration;
+	}
 
 	@Bean
 	GraphQlConcurrencyLimit graphQlConcurrencyLimit(@Value("${sourcetrace.resilience.graphql.max-concurrent:16}") int maxConcurrent,
