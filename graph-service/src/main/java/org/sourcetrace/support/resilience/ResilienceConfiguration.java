@@ -21,6 +21,18 @@ class ResilienceConfiguration {
 
 	static final int CONCURRENCY_LIMIT_ORDER = -98;
 
+	/** Between the audit trail (-200) and Spring Security (-100). */
+	static final int UNAVAILABLE_ANSWER_ORDER = -150;
+
+	@Bean
+	FilterRegistrationBean<UnavailableAnswer> unavailableAnswerRegistration(
+			@Value("${sourcetrace.resilience.retry-after:2s}") Duration retryAfter) {
+		FilterRegistrationBean<UnavailableAnswer> registration = new FilterRegistrationBean<>(new UnavailableAnswer(retryAfter.toSeconds()));
+		registration.setName("unavailableAnswer");
+		registration.setOrder(UNAVAILABLE_ANSWER_ORDER);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<GraphQlRateLimit> graphQlRateLimitRegistration(
 			@Value("${sourcetrace.resilience.system-rate.limit:1000}") int limit,

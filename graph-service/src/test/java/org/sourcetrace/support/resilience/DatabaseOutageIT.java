@@ -78,12 +78,19 @@ class DatabaseOutageIT {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	org.sourcetrace.security.ApiTokens tokens;
+
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Test
 	void downWithinFiveSecondsFastClearErrorsMeanwhileAndBackByItselfWithinTen() throws Exception {
 		assertThat(health().statusCode()).isEqualTo(200);
 		assertThat(platforms(graphql("application/json")).path("data").path("platforms").path("totalCount").asInt()).isEqualTo(1);
+
+		// a system's token, not used yet, so not cached: checking it needs the database
+		String token = "Bearer " + this.tokens.create("outage", java.util.EnumSet.of(org.sourcetrace.security.Role.SYSTEM), null, 1,
+				"outage-test").secret();
 
 		// the same burst with the database up: how long this machine (shared, loaded) takes to serve it
 		long normal = burst(40, false);
@@ -103,6 +110,14 @@ class DatabaseOutageIT {
 		assertThat(spec.statusCode()).as(spec.body()).isEqualTo(200);
 		assertThat(spec.headers().firstValue("Retry-After")).hasValueSatisfying((v) -> assertThat(Integer.parseInt(v)).isPositive());
 		assertUnavailable(spec);
+
+		// a token that cannot be checked now: 503, the same error, not the container's 500
+		HttpResponse<String> system = timed(() -> graphql("application/json", token), 2_000);
+		assertThat(system.statusCode()).as(system.body()).isEqualTo(503);
+		assertThat(system.headers().firstValue("Retry-After")).isPresent();
+		assertThat(JSON.readTree(system.body()).path("errors").path(0).path("extensions").path("classification").asString())
+			.isEqualTo("UNAVAILABLE");
+		assertThat(system.body()).doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("org.neo4j");
 
 		// bursts during the outage: every answer fast and the same; the first warms up the pools (HTTP client, virtual
 		// thread carriers), the second must leave no more threads behind than the first did: nothing piles up per request
@@ -225,12 +240,16 @@ class DatabaseOutageIT {
 	}
 
 	private HttpResponse<String> graphql(String accept) throws IOException, InterruptedException {
+		return graphql(accept, DemoUser.GD_INVESTIGATOR.basic());
+	}
+
+	private HttpResponse<String> graphql(String accept, String authorization) throws IOException, InterruptedException {
 		String body = JSON.writeValueAsString(Map.of("query", QUERY));
 		return this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
 			.header("Accept", accept)
-			.header("Authorization", DemoUser.GD_INVESTIGATOR.basic())
+			.header("Authorization", authorization)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
