@@ -63,6 +63,10 @@ public class PatternLibrary {
 	/** Part of each check's key: raise it when the plan check changes, so every pattern is planned again. */
 	static final String CHECK_VERSION = "plan-check-1";
 
+	/** How long the load at start waits for a database that is not there yet (sourcetrace.resilience.startup-wait). */
+	@Value("${sourcetrace.resilience.startup-wait:60s}")
+	private java.time.Duration startupWait = java.time.Duration.ofSeconds(60);
+
 	PatternLibrary(Driver driver, @Value("${spring.data.neo4j.database:neo4j}") String database, PatternProperties properties) {
 		this.driver = driver;
 		this.database = database;
@@ -72,7 +76,8 @@ public class PatternLibrary {
 	/** Loads the library at start: a bad file stops the service here, naming what is wrong. */
 	@jakarta.annotation.PostConstruct
 	void load() {
-		this.current.set(read());
+		this.current.set(org.sourcetrace.support.resilience.UntilAvailable.run("Saved patterns", this.startupWait,
+				java.time.Duration.ofSeconds(2), this::read));
 		log.info("{} saved patterns loaded from {}", this.current.get().size(), this.properties.location());
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Turns domain errors into GraphQL errors a person can act on (BAD_REQUEST naming the argument; a
  * lookup of a key nothing has answers null, not an error), and gives graphql-java's own validation errors (unknown enum value, wrong type, missing
- * argument) the same BAD_REQUEST classification. Anything else stays an opaque INTERNAL_ERROR: no Java
+ * argument) the same BAD_REQUEST classification. A database that cannot be reached is UNAVAILABLE. Anything else stays an opaque INTERNAL_ERROR: no Java
  * or Neo4j message reaches a client.
  */
 @Component
@@ -32,6 +32,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter implements WebGr
 				.errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
 				.message(bad.getMessage())
 				.extensions(extensions(bad))
+				.build();
+		}
+		if (org.sourcetrace.support.resilience.Unavailability.causedBy(ex)) {
+			// the database cannot be reached: a fixed message and the UNAVAILABLE classification, never the driver's text
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(org.sourcetrace.support.resilience.Unavailability.Classification.UNAVAILABLE)
+				.message(org.sourcetrace.support.resilience.Unavailability.MESSAGE)
 				.build();
 		}
 		return null;
