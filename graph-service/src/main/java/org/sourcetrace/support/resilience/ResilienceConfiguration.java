@@ -46,7 +46,7 @@ class ResilienceConfiguration {
 	@Bean
 	GraphQlConcurrencyLimit graphQlConcurrencyLimit(@Value("${sourcetrace.resilience.graphql.max-concurrent:16}") int maxConcurrent,
 			@Value("${sourcetrace.resilience.graphql.max-queued:100}") int maxQueued,
-			@Value("${sourcetrace.resilience.graphql.max-wait:1s}") Duration maxWait,
+			@Value("${sourcetrace.resilience.graphql.max-wait:10s}") Duration maxWait,
 			@Value("${sourcetrace.resilience.retry-after:2s}") Duration retryAfter) {
 		return new GraphQlConcurrencyLimit(maxConcurrent, maxQueued, maxWait, retryAfter);
 	}
