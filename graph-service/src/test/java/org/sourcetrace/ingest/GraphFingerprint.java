@@ -24,6 +24,10 @@ import org.sourcetrace.graph.Kind;
  */
 record GraphFingerprint(Map<String, Long> counts, String checksum) {
 
+	/** The keys of the nodes the cases and security features write (schema/neo4j V004, V005), beside the domain's. */
+	private static final Map<String, String> WRITE_SIDE_KEYS = Map.of("CaseEvent", "eventId", "AssistanceRequest",
+			"requestId", "IdempotencyKey", "key", "ApiToken", "tokenId");
+
 	static GraphFingerprint of(GraphDatabaseService db) {
 		Map<String, Long> counts = new TreeMap<>();
 		List<String> lines = new ArrayList<>();
@@ -49,8 +53,10 @@ record GraphFingerprint(Map<String, Long> counts, String checksum) {
 
 	private static String ident(Node node) {
 		List<String> labels = StreamSupport.stream(node.getLabels().spliterator(), false).map(Label::name).sorted().toList();
-		Kind kind = Kind.ofLabels(labels).orElseThrow(() -> new IllegalStateException("not a domain node: " + labels));
-		return labels + ":" + node.getProperty(kind.keyProperty());
+		String key = Kind.ofLabels(labels).map(Kind::keyProperty)
+			.or(() -> labels.stream().filter(WRITE_SIDE_KEYS::containsKey).findFirst().map(WRITE_SIDE_KEYS::get))
+			.orElseThrow(() -> new IllegalStateException("not a domain node: " + labels));
+		return labels + ":" + node.getProperty(key);
 	}
 
 	private static String properties(Entity entity) {
