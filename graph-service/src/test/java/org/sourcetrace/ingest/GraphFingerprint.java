@@ -30,6 +30,16 @@ record GraphFingerprint(Map<String, Long> counts, String checksum) {
 
 	static GraphFingerprint of(GraphDatabaseService db) {
 		Map<String, Long> counts = new TreeMap<>();
+		List<String> lines = lines(db, counts);
+		return new GraphFingerprint(counts, sha256(String.join("\n", lines)));
+	}
+
+	/** One sorted line per node and relationship, what the checksum is taken over: to show where two graphs differ. */
+	static List<String> lines(GraphDatabaseService db) {
+		return lines(db, new TreeMap<>());
+	}
+
+	private static List<String> lines(GraphDatabaseService db, Map<String, Long> counts) {
 		List<String> lines = new ArrayList<>();
 		try (Transaction tx = db.beginTx()) {
 			for (Node node : tx.getAllNodes()) {
@@ -48,7 +58,7 @@ record GraphFingerprint(Map<String, Long> counts, String checksum) {
 			tx.commit();
 		}
 		lines.sort(null);
-		return new GraphFingerprint(counts, sha256(String.join("\n", lines)));
+		return lines;
 	}
 
 	private static String ident(Node node) {
@@ -61,8 +71,13 @@ record GraphFingerprint(Map<String, Long> counts, String checksum) {
 
 	private static String properties(Entity entity) {
 		Map<String, String> sorted = new TreeMap<>();
-		entity.getAllProperties().forEach((k, v) -> sorted.put(k, v + " (" + v.getClass().getSimpleName() + ")"));
+		entity.getAllProperties().forEach((k, v) -> sorted.put(k, text(v) + " (" + v.getClass().getSimpleName() + ")"));
 		return sorted.toString();
+	}
+
+	/** An array property by its elements (its own toString is its identity, which differs between two databases). */
+	private static String text(Object value) {
+		return value.getClass().isArray() ? java.util.Arrays.deepToString(new Object[] { value }) : String.valueOf(value);
 	}
 
 	private static String sha256(String text) {
