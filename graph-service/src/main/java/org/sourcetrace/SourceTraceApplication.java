@@ -1,5 +1,6 @@
 package org.sourcetrace;
 
+import org.sourcetrace.ingest.ExportCommand;
 import org.sourcetrace.ingest.ImportCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -14,6 +15,9 @@ public class SourceTraceApplication {
 	public static void main(String[] args) {
 		if (args.length > 0 && ImportCommand.NAME.equals(args[0])) {
 			System.exit(ImportCommand.run(SourceTraceApplication.class, args));
+		}
+		if (args.length > 0 && ExportCommand.NAME.equals(args[0])) {
+			System.exit(ExportCommand.run(SourceTraceApplication.class, args));
 		}
 		SpringApplication.run(SourceTraceApplication.class, args);
 	}

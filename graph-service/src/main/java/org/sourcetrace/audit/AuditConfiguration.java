@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,6 +40,40 @@ class AuditConfiguration {
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
 		registration.setEnabled(properties.enabled());
 		return registration;
+	}
+
+	/**
+	 * Flushes and closes the trail at shutdown once the web server has finished its requests (its lifecycles stop
+	 * in higher phases, so before this one) and before any bean is destroyed: before the driver and the database.
+	 */
+	@Bean
+	SmartLifecycle auditFlushAtShutdown(AuditTrail trail) {
+		return new SmartLifecycle() {
+
+			private volatile boolean running;
+
+			@Override
+			public void start() {
+				this.running = true;
+			}
+
+			@Override
+			public void stop() {
+				trail.close();
+				this.running = false;
+			}
+
+			@Override
+			public boolean isRunning() {
+				return this.running;
+			}
+
+			@Override
+			public int getPhase() {
+				return SmartLifecycle.DEFAULT_PHASE - 4096;
+			}
+
+		};
 	}
 
 }

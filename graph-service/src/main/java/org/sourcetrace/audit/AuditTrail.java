@@ -141,9 +141,19 @@ final class AuditTrail implements AutoCloseable {
 		}
 	}
 
+	/** At shutdown (after the web server has finished its requests): forced to disk, then closed. */
 	@Override
 	public synchronized void close() {
-		closeChannel();
+		if (this.channel != null) {
+			try {
+				this.channel.force(true);
+			}
+			catch (IOException ex) {
+				log.warn("Could not flush the audit file {}: {}", this.file, ex.toString());
+			}
+			closeChannel();
+			log.info("Audit trail flushed and closed: {}", this.file);
+		}
 	}
 
 	private void open() throws IOException {

@@ -103,22 +103,29 @@ class Importer implements DisposableBean {
 		try {
 			job.startValidating(files.stream().mapToLong((f) -> Math.max(f.size(), 0)).sum());
 			log.info("Import {} ({}): validating {}", job.id(), job.origin(), job.fileNames());
-			List<Validator.Planned> plan = new Validator(this::existing, this.properties.rejectUnknownColumns())
-				.validate(files, job);
+			// the generic files of FORMAT.md version 2 (an export) beside the typed ones, validated as strictly
+			List<ImportFile> typed = files.stream().filter((f) -> !GenericGraph.isGeneric(f)).toList();
+			List<Validator.Planned> plan = (typed.isEmpty() && !files.isEmpty()) ? List.of()
+					: new Validator(this::existing, this.properties.rejectUnknownColumns()).validate(typed, job);
+			GenericGraph.Plan generic = GenericGraph.validate(files, this.driver, this.sessionConfig, job);
 			job.warnings().list().forEach((w) -> log.warn("Import {}: {}", job.id(), w));
 			if (!job.problems().isEmpty()) {
 				reject(job);
 				return;
 			}
-			job.startWriting(plan.stream().mapToLong(Validator.Planned::records).sum());
+			job.startWriting(plan.stream().mapToLong(Validator.Planned::records).sum() + generic.records());
 			log.info("Import {}: valid, writing {} records in batches of {}", job.id(), job.recordsTotal(),
 					job.batchSize());
 			new BatchWriter(this.driver, this.sessionConfig, this.properties.batchSize(), this.beforeCommit).write(plan,
 					job);
+			if (!generic.isEmpty()) {
+				GenericGraph.write(generic, this.driver, this.sessionConfig, this.properties.batchSize(), this.beforeCommit,
+						(int) job.batches(), job);
+			}
 			// before the job says it succeeded: whoever waits for it sees the suspicion marked stale already
 			evidenceChanged(job);
 			job.finish(ImportJob.State.SUCCEEDED, "Imported %d records from %d files.".formatted(job.recordsWritten(),
-					plan.size()));
+					plan.size() + files.stream().filter(GenericGraph::isGeneric).count()));
 			log.info("Import {} succeeded: {} records in {} batches, {} records/s", job.id(), job.recordsWritten(),
 					job.batches(), Math.round(job.recordsPerSecond()));
 		}

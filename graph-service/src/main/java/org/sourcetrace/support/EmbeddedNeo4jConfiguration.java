@@ -45,8 +45,16 @@ class EmbeddedNeo4jConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
 
-	@Bean(destroyMethod = "shutdown")
-	DatabaseManagementService neo4jDatabaseManagementService(EmbeddedNeo4jProperties properties) {
+	/** Shuts the database down, after everything that uses it (see {@link EmbeddedStoreState}). */
+	@Bean
+	EmbeddedStoreState neo4jStoreState(EmbeddedNeo4jProperties properties) throws IOException {
+		return EmbeddedStoreState.atStart(properties.dataDir().toAbsolutePath());
+	}
+
+	@Bean(destroyMethod = "")
+	@DependsOn("neo4jStoreState")
+	DatabaseManagementService neo4jDatabaseManagementService(EmbeddedNeo4jProperties properties,
+			@Qualifier("neo4jStoreState") EmbeddedStoreState state) {
 		requireLoopbackUnlessAllowed(properties);
 		long started = System.nanoTime();
 		var builder = new DatabaseManagementServiceBuilder(properties.dataDir().toAbsolutePath())
@@ -62,6 +70,7 @@ class EmbeddedNeo4jConfiguration {
 			builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
 		}
 		DatabaseManagementService service = builder.build();
+		state.started(service);
 		log.info("Embedded Neo4j started in {} ms, data in {}",
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), properties.dataDir().toAbsolutePath());
 		return service;

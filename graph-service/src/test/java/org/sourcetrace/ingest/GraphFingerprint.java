@@ -24,8 +24,22 @@ import org.sourcetrace.graph.Kind;
  */
 record GraphFingerprint(Map<String, Long> counts, String checksum) {
 
+	/** The keys of the nodes the cases and security features write (schema/neo4j V004, V005), beside the domain's. */
+	private static final Map<String, String> WRITE_SIDE_KEYS = Map.of("CaseEvent", "eventId", "AssistanceRequest",
+			"requestId", "IdempotencyKey", "key", "ApiToken", "tokenId");
+
 	static GraphFingerprint of(GraphDatabaseService db) {
 		Map<String, Long> counts = new TreeMap<>();
+		List<String> lines = lines(db, counts);
+		return new GraphFingerprint(counts, sha256(String.join("\n", lines)));
+	}
+
+	/** One sorted line per node and relationship, what the checksum is taken over: to show where two graphs differ. */
+	static List<String> lines(GraphDatabaseService db) {
+		return lines(db, new TreeMap<>());
+	}
+
+	private static List<String> lines(GraphDatabaseService db, Map<String, Long> counts) {
 		List<String> lines = new ArrayList<>();
 		try (Transaction tx = db.beginTx()) {
 			for (Node node : tx.getAllNodes()) {
@@ -44,19 +58,26 @@ record GraphFingerprint(Map<String, Long> counts, String checksum) {
 			tx.commit();
 		}
 		lines.sort(null);
-		return new GraphFingerprint(counts, sha256(String.join("\n", lines)));
+		return lines;
 	}
 
 	private static String ident(Node node) {
 		List<String> labels = StreamSupport.stream(node.getLabels().spliterator(), false).map(Label::name).sorted().toList();
-		Kind kind = Kind.ofLabels(labels).orElseThrow(() -> new IllegalStateException("not a domain node: " + labels));
-		return labels + ":" + node.getProperty(kind.keyProperty());
+		String key = Kind.ofLabels(labels).map(Kind::keyProperty)
+			.or(() -> labels.stream().filter(WRITE_SIDE_KEYS::containsKey).findFirst().map(WRITE_SIDE_KEYS::get))
+			.orElseThrow(() -> new IllegalStateException("not a domain node: " + labels));
+		return labels + ":" + node.getProperty(key);
 	}
 
 	private static String properties(Entity entity) {
 		Map<String, String> sorted = new TreeMap<>();
-		entity.getAllProperties().forEach((k, v) -> sorted.put(k, v + " (" + v.getClass().getSimpleName() + ")"));
+		entity.getAllProperties().forEach((k, v) -> sorted.put(k, text(v) + " (" + v.getClass().getSimpleName() + ")"));
 		return sorted.toString();
+	}
+
+	/** An array property by its elements (its own toString is its identity, which differs between two databases). */
+	private static String text(Object value) {
+		return value.getClass().isArray() ? java.util.Arrays.deepToString(new Object[] { value }) : String.valueOf(value);
 	}
 
 	private static String sha256(String text) {

@@ -68,7 +68,7 @@ class HttpSecurityIT {
 	@Test
 	void everyRouteHasARuleAndAdministratorsRoutesRefuseEveryoneElse() throws Exception {
 		List<String[]> routes = routes();
-		assertThat(routes).extracting((r) -> r[1]).contains("/graphql", "/graphiql/", "/", "/viewer/setup.json", "/admin/imports",
+		assertThat(routes).extracting((r) -> r[1]).contains("/graphql", "/graphiql/", "/", "/viewer/setup.json", "/admin/imports", "/admin/export",
 				"/actuator/metrics");
 
 		List<String> problems = new ArrayList<>();
