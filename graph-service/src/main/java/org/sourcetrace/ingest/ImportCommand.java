@@ -3,7 +3,6 @@ package org.sourcetrace.ingest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.SpringApplication;
@@ -24,16 +23,9 @@ public final class ImportCommand {
 
 	/** {@code args} as given to main, the first being {@value #NAME}; returns the exit code. */
 	public static int run(Class<?> application, String[] args) {
-		List<Path> paths = new ArrayList<>();
-		List<String> properties = new ArrayList<>();
-		for (int i = 1; i < args.length; i++) {
-			if (args[i].startsWith("--")) {
-				properties.add(args[i]);
-			}
-			else {
-				paths.add(Path.of(args[i]));
-			}
-		}
+		CommandArguments arguments = CommandArguments.of(args);
+		List<Path> paths = arguments.paths();
+		List<String> properties = arguments.properties();
 		if (paths.isEmpty()) {
 			System.err.println("Usage: import DIR|FILE... [--property=value...]   (files: <kind>.csv or <kind>.jsonl, "
 					+ "see seed-data/FORMAT.md)");

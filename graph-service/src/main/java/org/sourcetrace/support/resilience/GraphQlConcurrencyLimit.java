@@ -1,7 +1,6 @@
 package org.sourcetrace.support.resilience;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +14,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -112,12 +109,8 @@ public final class GraphQlConcurrencyLimit extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfterSeconds));
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write("{\"errors\":[{\"message\":\"The service is busy; try again in " + this.retryAfterSeconds
-				+ " s.\",\"extensions\":{\"classification\":\"UNAVAILABLE\"}}]}");
+		Unavailability.answer(response, this.retryAfterSeconds,
+				"The service is busy; try again in " + this.retryAfterSeconds + " s.");
 	}
 
 	/** Frees the place when the asynchronous answer is done, however it ended (complete follows timeout and error). */

@@ -1,10 +1,16 @@
 package org.sourcetrace.support.resilience;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import graphql.ErrorClassification;
+import jakarta.servlet.http.HttpServletResponse;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -25,6 +31,20 @@ public final class Unavailability {
 	public static final String MESSAGE = "The database is unavailable; try again shortly.";
 
 	private Unavailability() {
+	}
+
+	/**
+	 * Answers 503 with {@code Retry-After} and a GraphQL-shaped {@code UNAVAILABLE} error saying {@code message}, for a
+	 * request refused before GraphQL runs (the service busy, a token that cannot be checked). The message is ours,
+	 * never a caller's or a driver's text, so it needs no JSON escaping beyond what it has.
+	 */
+	static void answer(HttpServletResponse response, long retryAfterSeconds, String message) throws IOException {
+		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"errors\":[{\"message\":\"" + message
+				+ "\",\"extensions\":{\"classification\":\"UNAVAILABLE\"}}]}");
 	}
 
 	/** Whether the failure, or anything that caused it, says the database cannot be reached. */

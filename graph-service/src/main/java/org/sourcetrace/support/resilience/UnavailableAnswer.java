@@ -1,15 +1,12 @@
 package org.sourcetrace.support.resilience;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,12 +34,7 @@ final class UnavailableAnswer extends OncePerRequestFilter {
 			}
 			logger.warn("Request to " + request.getRequestURI() + " failed: the database is unavailable (" + ex.getClass().getSimpleName() + ")");
 			response.resetBuffer();
-			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfterSeconds));
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.getWriter().write("{\"errors\":[{\"message\":\"" + Unavailability.MESSAGE
-					+ "\",\"extensions\":{\"classification\":\"UNAVAILABLE\"}}]}");
+			Unavailability.answer(response, this.retryAfterSeconds, Unavailability.MESSAGE);
 		}
 	}
 
