@@ -114,7 +114,9 @@ class CrashDurabilityIT {
 					.isEqualTo("WRITING");
 
 				service = start(data, "start-" + kill + ".log");
+				assertThat(service.log()).contains("did not shut down cleanly");
 				assertEveryAcknowledgedWriteIsThere(service);
+				assertARetryGetsTheCaseItWasAcknowledgedWith(service);
 				partialSeen += assertWholeBatchesOnly(data);
 			}
 			// the last upload is not interrupted: it completes what the killed ones began
@@ -198,6 +200,17 @@ class CrashDurabilityIT {
 			kase.path("actions").path("nodes").forEach((a) -> actions.add(a.path("actionId").asString()));
 			assertThat(actions).as("acknowledged actions of " + caseId)
 				.containsAll(actionsByCase.getOrDefault(caseId, Set.of()));
+		});
+	}
+
+	/** The idempotency keys outlive the crash: repeating an acknowledged openCase opens no second case. */
+	private void assertARetryGetsTheCaseItWasAcknowledgedWith(ChildService service) {
+		GraphQlHttp http = new GraphQlHttp(service.port());
+		this.ackedCases.forEach((caseId, title) -> {
+			JsonNode again = http.document("openCase",
+					Map.of("input", Map.of("title", title, "regionCode", "440300", "idempotencyKey", title)));
+			assertThat(again.path("data").path("openCase").path("case").path("caseId").asString(null))
+				.as("retry of " + title + ": " + again).isEqualTo(caseId);
 		});
 	}
 
