@@ -38,7 +38,9 @@ final class EmbeddedStoreState implements DisposableBean {
 
 	static EmbeddedStoreState atStart(Path dataDir) throws IOException {
 		Path marker = dataDir.resolve(MARKER);
-		boolean existingStore = Files.isDirectory(dataDir.resolve("databases"));
+		// Neo4j keeps its stores in <home>/data/databases (the data directory is the DBMS's home); checking
+		// <home>/databases took every crashed store for a new one (CrashDurabilityIT)
+		boolean existingStore = Files.isDirectory(dataDir.resolve("data").resolve("databases"));
 		boolean clean = Files.deleteIfExists(marker);
 		if (clean) {
 			log.info("Embedded Neo4j store in {} was shut down cleanly", dataDir);

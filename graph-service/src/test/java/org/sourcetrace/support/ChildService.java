@@ -39,6 +39,12 @@ public final class ChildService implements AutoCloseable {
 
 	/** Starts the service on {@code dataDir} (embedded Neo4j), HTTP on {@code port}, and waits until it is UP. */
 	public static ChildService start(Path dataDir, int port, int boltPort, String logName) throws IOException {
+		return start(dataDir, port, boltPort, logName, java.util.Map.of());
+	}
+
+	/** As {@link #start(Path, int, int, String)}, with more environment variables (settings) for the service. */
+	public static ChildService start(Path dataDir, int port, int boltPort, String logName, java.util.Map<String, String> env)
+			throws IOException {
 		Path log = dataDir.resolveSibling(logName);
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -57,6 +63,7 @@ public final class ChildService implements AutoCloseable {
 		builder.environment().put("PORT", Integer.toString(port));
 		builder.environment().put("SOURCETRACE_DEMO_LOAD", "false");
 		builder.environment().remove("NEO4J_URI");
+		builder.environment().putAll(env);
 		ChildService child = new ChildService(builder.start(), log, port);
 		child.awaitUp(Duration.ofSeconds(120));
 		return child;
