@@ -29,7 +29,7 @@ class GraphQueryController {
 
 	GraphQueryController(GraphWiring wiring) {
 		for (Kind kind : Kind.values()) {
-			this.lookups.put(kind, GraphWiring.lookup(kind));
+			this.lookups.put(kind, wiring.lookup(kind));
 			this.lists.put(kind, wiring.list(kind, null));
 		}
 		this.regions = wiring.list(Kind.REGION, "level");

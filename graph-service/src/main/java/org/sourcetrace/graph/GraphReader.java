@@ -49,6 +49,26 @@ public class GraphReader {
 		return found;
 	}
 
+	/**
+	 * One node and everything selected below it, in one query (see {@link SelectionCompiler}); null when no node has
+	 * the key (or the caller may not see it).
+	 */
+	public Map<String, Object> compiled(SelectionCompiler.Compiled compiled) {
+		return this.client.query(compiled.cypher())
+			.bindAll(withScope(compiled.parameters()))
+			.fetchAs(Map.class)
+			.mappedBy((types, record) -> record.get("root").isNull() ? Map.of() : record.get("root").asMap())
+			.one()
+			.filter((raw) -> !raw.isEmpty())
+			.map((raw) -> SelectionCompiler.read(cast(raw), compiled.shape()))
+			.orElse(null);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> cast(Map<?, ?> raw) {
+		return (Map<String, Object>) raw;
+	}
+
 	/** The first target (by key) of a to-one relation for each parent key. */
 	public Map<String, Map<String, Object>> one(Relation relation, Collection<String> keys) {
 		String query = """

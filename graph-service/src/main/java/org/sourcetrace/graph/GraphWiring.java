@@ -16,6 +16,7 @@ import org.dataloader.DataLoader;
 import org.sourcetrace.support.Paging;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
@@ -30,8 +31,15 @@ class GraphWiring implements RuntimeWiringConfigurer {
 
 	private final GraphReader reader;
 
-	GraphWiring(GraphReader reader, BatchLoaderRegistry loaders) {
+	private final SelectionCompiler compiler = new SelectionCompiler();
+
+	/** Whether root lookups compile their whole selection into one query (else: one batch query per level). */
+	private volatile boolean compiledReads;
+
+	GraphWiring(GraphReader reader, BatchLoaderRegistry loaders,
+			@Value("${sourcetrace.graphql.compiled-reads:true}") boolean compiledReads) {
 		this.reader = reader;
+		this.compiledReads = compiledReads;
 		for (Kind kind : Kind.values()) {
 			loaders.<String, Map<String, Object>>forName(lookupLoader(kind))
 				.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> reader.lookup(kind, keys)));
@@ -84,13 +92,31 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		return pages;
 	}
 
-	/** A root lookup by natural key (the fetcher behind {@link GraphQueryController}'s lookups). */
-	static DataFetcher<CompletableFuture<Map<String, Object>>> lookup(Kind kind) {
+	/**
+	 * A root lookup by natural key (the fetcher behind {@link GraphQueryController}'s lookups): the node and all that is
+	 * selected below it in one query ({@link SelectionCompiler}), or with compiled reads off, through the batch loaders.
+	 */
+	DataFetcher<CompletableFuture<Map<String, Object>>> lookup(Kind kind) {
 		return (env) -> {
 			String key = kind.requireKey(kind.keyProperty(), env.getArgument(kind.keyProperty()));
+			if (this.compiledReads) {
+				try {
+					SelectionCompiler.Compiled compiled = this.compiler.lookup(kind, key, env.getSelectionSet(),
+							env.getGraphQLSchema().getCodeRegistry());
+					return CompletableFuture.completedFuture(this.reader.compiled(compiled));
+				}
+				catch (RuntimeException ex) {
+					return CompletableFuture.failedFuture(ex);
+				}
+			}
 			DataLoader<String, Map<String, Object>> loader = env.getDataLoader(lookupLoader(kind));
 			return loader.load(key);
 		};
+	}
+
+	/** Turns compiled reads on or off (tests compare both answers). */
+	void compiledReads(boolean on) {
+		this.compiledReads = on;
 	}
 
 	private static DataFetcher<CompletableFuture<Map<String, Object>>> reference(Kind kind, String property) {
@@ -115,8 +141,13 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		};
 	}
 
+	@SuppressWarnings("unchecked")
 	private static DataFetcher<CompletableFuture<Map<String, Object>>> one(Relation relation) {
 		return (env) -> {
+			Object fetched = Prefetched.find(env.getSource(), relation.owner().label(), env.getField().getResultKey());
+			if (fetched != Prefetched.ABSENT) {
+				return CompletableFuture.completedFuture((Map<String, Object>) fetched);
+			}
 			Object key = ((Map<?, ?>) env.getSource()).get(relation.owner().keyProperty());
 			DataLoader<String, Map<String, Object>> loader = env.getDataLoader(relation.loaderName());
 			return loader.load(String.valueOf(key));
@@ -126,6 +157,11 @@ class GraphWiring implements RuntimeWiringConfigurer {
 	private static DataFetcher<CompletableFuture<Object>> many(Relation relation) {
 		return (env) -> {
 			Paging paging = Paging.of(env.getArgument("first"), env.getArgument("after"), Paging.MAX_FIRST);
+			if (Prefetched.find(env.getSource(), relation.owner().label(),
+					env.getField().getResultKey()) instanceof Prefetched.Page page) {
+				return CompletableFuture.completedFuture((Object) paging.connection(page.items(), page.total(), page.hasNext(),
+						GraphReader.Item::node, (item) -> provenanceOf(item.relationship())));
+			}
 			Object key = ((Map<?, ?>) env.getSource()).get(relation.owner().keyProperty());
 			DataLoader<PageKey, GraphReader.Page> loader = env.getDataLoader(relation.loaderName());
 			return loader.load(new PageKey(String.valueOf(key), paging.offset(), paging.limit()))

@@ -17,16 +17,24 @@ public record Relation(Kind owner, String field, String relType, boolean outgoin
 
 	/** The pattern from {@code n} to {@code m} with the relationship bound to {@code r}. */
 	String pattern() {
-		String arrow = this.outgoing ? "-[r:%s]->" : "<-[r:%s]-";
-		return "(n)" + arrow.formatted(this.relType) + "(m" + targetLabels() + ")";
+		return pattern("n", "r", "m");
+	}
+
+	/** The pattern from node variable {@code from} to {@code to}, the relationship bound to {@code rel} ("" for none). */
+	String pattern(String from, String rel, String to) {
+		String arrow = this.outgoing ? "-[%s:%s]->" : "<-[%s:%s]-";
+		return "(" + from + ")" + arrow.formatted(rel, this.relType) + "(" + to + targetLabels() + ")";
 	}
 
 	/** The same pattern for counting, with the scope's condition when the targets are scoped. */
 	String countPattern() {
-		String arrow = this.outgoing ? "-[:%s]->" : "<-[:%s]-";
-		String condition = scopeCondition();
-		return "MATCH (n)" + arrow.formatted(this.relType) + "(m" + targetLabels() + ")"
-				+ (condition.isEmpty() ? "" : " WHERE " + condition);
+		return countPattern("n", "m");
+	}
+
+	/** A counting pattern from {@code from} to a fresh {@code to}, with the scope's condition on it. */
+	String countPattern(String from, String to) {
+		String condition = Scoping.condition(this.targets, to);
+		return "MATCH " + pattern(from, "", to) + (condition.isEmpty() ? "" : " WHERE " + condition);
 	}
 
 	/** A Cypher condition on {@code m} limiting scoped targets (cases, actions) to the caller's region; "" if none. */
@@ -41,13 +49,18 @@ public record Relation(Kind owner, String field, String relType, boolean outgoin
 
 	/** A stable order over the targets: by natural key, or by element id when targets are of any kind. */
 	String orderKey() {
+		return orderKey("m");
+	}
+
+	/** {@link #orderKey()} over node variable {@code v}. */
+	String orderKey(String v) {
 		if (this.targets.isEmpty()) {
-			return "elementId(m)";
+			return "elementId(" + v + ")";
 		}
 		if (this.targets.size() == 1) {
-			return "m." + this.targets.getFirst().keyProperty();
+			return v + "." + this.targets.getFirst().keyProperty();
 		}
-		return "coalesce(" + this.targets.stream().map((k) -> "m." + k.keyProperty()).collect(Collectors.joining(", "))
+		return "coalesce(" + this.targets.stream().map((k) -> v + "." + k.keyProperty()).collect(Collectors.joining(", "))
 				+ ")";
 	}
 

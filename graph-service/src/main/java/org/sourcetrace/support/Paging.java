@@ -52,12 +52,18 @@ public record Paging(int offset, int limit) {
 	/** A connection over one page of items, of which there are {@code total} in all. */
 	public <T> Connection<Object> connection(List<T> items, long total, Function<T, Object> node,
 			Function<T, Object> provenance) {
+		return connection(items, total, this.offset + items.size() < total, node, provenance);
+	}
+
+	/** A connection over one page of items, when whether more follow is known without the total (then -1). */
+	public <T> Connection<Object> connection(List<T> items, long total, boolean hasNextPage, Function<T, Object> node,
+			Function<T, Object> provenance) {
 		List<Connection.Edge<Object>> edges = new java.util.ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
 			T item = items.get(i);
 			edges.add(new Connection.Edge<>(cursor(this.offset + i), node.apply(item), provenance.apply(item)));
 		}
-		return new Connection<>(edges, pageInfo(items.size(), this.offset + items.size() < total), total);
+		return new Connection<>(edges, pageInfo(items.size(), hasNextPage), total);
 	}
 
 	/** Page information for {@code size} items of this page, the first at this page's offset. */
