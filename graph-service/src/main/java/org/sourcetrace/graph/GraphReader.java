@@ -27,6 +27,8 @@ public class GraphReader {
 	/** The key under which a node map carries its GraphQL type name. */
 	public static final String TYPE = "__typename";
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GraphReader.class);
+
 	private final Neo4jClient client;
 
 	private final RegionScope scope;
@@ -54,6 +56,9 @@ public class GraphReader {
 	 * the key (or the caller may not see it).
 	 */
 	public Map<String, Object> compiled(SelectionCompiler.Compiled compiled) {
+		if (log.isDebugEnabled()) {
+			log.debug("Compiled read {} with {}", compiled.cypher(), compiled.parameters());
+		}
 		return this.client.query(compiled.cypher())
 			.bindAll(withScope(compiled.parameters()))
 			.fetchAs(Map.class)
@@ -62,6 +67,20 @@ public class GraphReader {
 			.filter((raw) -> !raw.isEmpty())
 			.map((raw) -> SelectionCompiler.read(cast(raw), compiled.shape()))
 			.orElse(null);
+	}
+
+	/** One page of a root list and everything selected below its nodes, in one query (see {@link SelectionCompiler}). */
+	public Prefetched.Page compiledList(SelectionCompiler.Compiled compiled) {
+		if (log.isDebugEnabled()) {
+			log.debug("Compiled list {} with {}", compiled.cypher(), compiled.parameters());
+		}
+		Map<String, Object> raw = this.client.query(compiled.cypher())
+			.bindAll(withScope(compiled.parameters()))
+			.fetchAs(Map.class)
+			.mappedBy((types, record) -> record.get("root").asMap())
+			.one()
+			.orElseThrow();
+		return SelectionCompiler.readList(cast(raw), compiled.shape());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -135,6 +135,12 @@ class GraphWiring implements RuntimeWiringConfigurer {
 		return (env) -> {
 			Paging paging = Paging.of(env.getArgument("first"), env.getArgument("after"), Paging.MAX_FIRST);
 			Object filter = (filterArgument != null) ? env.getArgument(filterArgument) : null;
+			if (this.compiledReads) {
+				Prefetched.Page page = this.reader.compiledList(this.compiler.list(kind, filterArgument,
+						(filter != null) ? filter.toString() : null, paging, env.getSelectionSet(),
+						env.getGraphQLSchema().getCodeRegistry()));
+				return paging.connection(page.items(), page.total(), page.hasNext(), GraphReader.Item::node, (item) -> null);
+			}
 			GraphReader.Page page = this.reader.list(kind, filterArgument, (filter != null) ? filter.toString() : null,
 					paging.offset(), paging.limit());
 			return paging.connection(page.items(), page.total(), GraphReader.Item::node, (item) -> null);

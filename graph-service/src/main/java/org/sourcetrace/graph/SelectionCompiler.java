@@ -90,6 +90,43 @@ final class SelectionCompiler {
 		return new Compiled(cypher, builder.parameters, projection.shape());
 	}
 
+	/**
+	 * The compiled root list of {@code kind} (optionally where {@code property} equals {@code value}): one page in key
+	 * order, with what {@code selection} (the connection's) asks below each node, and the total only when selected.
+	 */
+	Compiled list(Kind kind, String property, Object value, Paging paging, DataFetchingFieldSelectionSet selection,
+			GraphQLCodeRegistry registry) {
+		Builder builder = new Builder(registry);
+		String v = builder.variable();
+		List<Kind> kinds = List.of(kind);
+		ConnectionSelection parts = connection(kinds, selection);
+		Projection projection = builder.project(v, parts.nodes());
+		List<String> conditions = new ArrayList<>();
+		if (property != null && value != null) {
+			conditions.add("%s.%s = %s".formatted(v, property, builder.parameter(value)));
+		}
+		String scope = Scoping.condition(kinds, v);
+		if (!scope.isEmpty()) {
+			conditions.add(scope);
+		}
+		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+		boolean probe = parts.pageInfo() && !parts.totalCount();
+		String window = ((paging.offset() > 0) ? " SKIP " + builder.parameter(paging.offset()) : "") + " LIMIT "
+				+ builder.parameter(probe ? paging.limit() + 1 : paging.limit());
+		String items = "COLLECT { MATCH (%1$s:%2$s)%3$s WITH %1$s ORDER BY %1$s.%4$s%5$s RETURN %6$s }".formatted(v,
+				kind.label(), where, kind.keyProperty(), window, projection.cypher());
+		String total = parts.totalCount() ? ", t: COUNT { MATCH (%1$s:%2$s)%3$s }".formatted(v, kind.label(), where) : "";
+		Child root = new Child("root", kind.label(), "root", projection.shape(),
+				new Page(paging, parts.totalCount(), probe, false));
+		return new Compiled("RETURN {i: " + items + total + "} AS root", builder.parameters,
+				new Shape(List.of(), List.of(root)));
+	}
+
+	/** Reads a compiled list's answer back as one page. */
+	static Prefetched.Page readList(Map<String, Object> raw, Shape shape) {
+		return page(raw, shape.children().getFirst());
+	}
+
 	/** Reads the root's answer back into the node maps the GraphQL layer resolves fields from. */
 	static Map<String, Object> read(Map<String, Object> raw, Shape shape) {
 		if (raw == null) {
@@ -167,6 +204,38 @@ final class SelectionCompiler {
 			this.fields.addAll(selection.getImmediateFields());
 		}
 
+	}
+
+	/** What a connection's selection asks: its nodes' fields (from edges.node and nodes), total, page info, provenance. */
+	private record ConnectionSelection(NodeSelection nodes, boolean totalCount, boolean pageInfo, boolean provenance) {
+	}
+
+	private static ConnectionSelection connection(List<Kind> kinds, DataFetchingFieldSelectionSet selection) {
+		NodeSelection target = new NodeSelection(kinds);
+		boolean totalCount = false;
+		boolean pageInfo = false;
+		boolean provenance = false;
+		for (SelectedField part : selection.getImmediateFields()) {
+			switch (part.getName()) {
+				case "totalCount" -> totalCount = true;
+				case "pageInfo" -> pageInfo = true;
+				case "nodes" -> target.add(part.getSelectionSet());
+				case "edges" -> {
+					for (SelectedField edge : part.getSelectionSet().getImmediateFields()) {
+						if (edge.getName().equals("node")) {
+							target.add(edge.getSelectionSet());
+						}
+						else if (edge.getName().equals("provenance")) {
+							provenance = true;
+						}
+					}
+				}
+				default -> {
+					// __typename
+				}
+			}
+		}
+		return new ConnectionSelection(target, totalCount, pageInfo, provenance);
 	}
 
 	/** A node's map projection and its shape. */
@@ -297,30 +366,11 @@ final class SelectionCompiler {
 				catch (BadRequestException | ClassCastException ex) {
 					return null; // the field's own fetcher reports this at its path
 				}
-				NodeSelection target = new NodeSelection(relation.targets());
-				boolean totalCount = false;
-				boolean pageInfo = false;
-				boolean provenance = false;
-				for (SelectedField part : field.getSelectionSet().getImmediateFields()) {
-					switch (part.getName()) {
-						case "totalCount" -> totalCount = true;
-						case "pageInfo" -> pageInfo = true;
-						case "nodes" -> target.add(part.getSelectionSet());
-						case "edges" -> {
-							for (SelectedField edge : part.getSelectionSet().getImmediateFields()) {
-								if (edge.getName().equals("node")) {
-									target.add(edge.getSelectionSet());
-								}
-								else if (edge.getName().equals("provenance")) {
-									provenance = true;
-								}
-							}
-						}
-						default -> {
-							// __typename
-						}
-					}
-				}
+				ConnectionSelection parts = connection(relation.targets(), field.getSelectionSet());
+				NodeSelection target = parts.nodes();
+				boolean totalCount = parts.totalCount();
+				boolean pageInfo = parts.pageInfo();
+				boolean provenance = parts.provenance();
 				boolean probe = pageInfo && !totalCount;
 				Projection projection = project(w, target);
 				String window = ((paging.offset() > 0) ? " SKIP " + parameter(paging.offset()) : "") + " LIMIT "

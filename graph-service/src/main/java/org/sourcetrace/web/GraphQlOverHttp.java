@@ -325,6 +325,10 @@ class GraphQlOverHttp {
 			CompletableFuture<ServerResponse> answer = this.handler.handleRequest(graphQlRequest)
 				.map((response) -> respond(request, response, type, get))
 				.toFuture();
+			if (answer.isDone() && !answer.isCompletedExceptionally()) {
+				// answered on this thread already (every fetcher of the request completed at once): no async dispatch
+				return answer.join();
+			}
 			return ServerResponse.async(answer);
 		}
 
