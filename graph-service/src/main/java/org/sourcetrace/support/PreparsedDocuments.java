@@ -56,6 +56,11 @@ public class PreparsedDocuments implements PreparsedDocumentProvider {
 		return CompletableFuture.completedFuture(entry);
 	}
 
+	/** The parsed document held for a text, if any (the GET endpoint asks it which operation a text would run). */
+	public java.util.Optional<graphql.language.Document> cached(String query) {
+		return java.util.Optional.ofNullable(this.cache.getIfPresent(query)).map(PreparsedDocumentEntry::getDocument);
+	}
+
 	/** How many lookups found a parsed document, and how many documents are held (for tests and the bench). */
 	public Stats stats() {
 		var stats = this.cache.stats();

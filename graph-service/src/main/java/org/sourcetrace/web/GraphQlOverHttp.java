@@ -20,6 +20,7 @@ import graphql.parser.ParserOptions;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import org.sourcetrace.support.PreparsedDocuments;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -70,8 +71,9 @@ class GraphQlOverHttp {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	RouterFunction<ServerResponse> graphQlOverHttpRoutes(WebGraphQlHandler handler, GraphQlHttpProperties properties) {
-		Endpoint endpoint = new Endpoint(handler, properties);
+	RouterFunction<ServerResponse> graphQlOverHttpRoutes(WebGraphQlHandler handler, GraphQlHttpProperties properties,
+			PreparsedDocuments documents) {
+		Endpoint endpoint = new Endpoint(handler, properties, documents);
 		return RouterFunctions.route().GET(PATH, endpoint::get).POST(PATH, endpoint::post).build();
 	}
 
@@ -106,8 +108,11 @@ class GraphQlOverHttp {
 
 		private final GraphQlHttpProperties properties;
 
-		Endpoint(WebGraphQlHandler handler, GraphQlHttpProperties properties) {
+		private final PreparsedDocuments documents;
+
+		Endpoint(WebGraphQlHandler handler, GraphQlHttpProperties properties, PreparsedDocuments documents) {
 			this.handler = handler;
+			this.documents = documents;
 			this.properties = properties;
 		}
 
@@ -128,6 +133,12 @@ class GraphQlOverHttp {
 				MediaType type = responseType(request);
 				Parameters parameters = fromQueryString(request.params());
 				String operation = operationType(parameters);
+				if (operation == null && parameters.query() != null) {
+					// graphql-java would not parse this text again if it holds it parsed already: ask that document
+					operation = this.documents.cached(parameters.query())
+						.map((document) -> operationType(document, parameters.operationName()))
+						.orElse(null);
+				}
 				if (operation != null && !operation.equals("query")) {
 					throw new Refusal(405, "A " + operation + " cannot be sent with GET (only queries can, so that GET stays safe): POST it.",
 							HttpHeaders.ALLOW, "POST");
@@ -301,13 +312,18 @@ class GraphQlOverHttp {
 			catch (RuntimeException ex) {
 				return null;
 			}
+			return operationType(document, parameters.operationName());
+		}
+
+		/** The type of the operation a parsed document would run under an operation name (null: none or unknown). */
+		static String operationType(Document document, String operationName) {
 			List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
 			OperationDefinition chosen = null;
-			if (parameters.operationName() == null) {
+			if (operationName == null) {
 				chosen = (operations.size() == 1) ? operations.get(0) : null;
 			}
 			else {
-				chosen = operations.stream().filter((op) -> parameters.operationName().equals(op.getName())).findFirst().orElse(null);
+				chosen = operations.stream().filter((op) -> operationName.equals(op.getName())).findFirst().orElse(null);
 			}
 			return (chosen != null) ? chosen.getOperation().name().toLowerCase(java.util.Locale.ROOT) : null;
 		}
