@@ -13,7 +13,7 @@
 # --solo-seconds  length of each call's solo phase (one call at a time) per client count
 # --calls      only these calls (names as in the report, e.g. "sourceLookup,sourceLookup raw query")
 # Environment: BENCH_DIR (default ${TMPDIR:-/tmp}/sourcetrace-bench), BENCH_HTTP_PORT (18199), BENCH_BOLT_PORT
-# (17799), BENCH_LIBRARY_PORT (18299), BENCH_SERVICE_HEAP (2g), BENCH_PAGE_CACHE (1g), JAVA25_HOME.
+# (17799), BENCH_LIBRARY_PORT (18299), BENCH_SERVICE_HEAP (1g), BENCH_PAGE_CACHE (512m), JAVA25_HOME.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,8 +43,9 @@ db=${db:-$work/db-$scale}
 http_port=${BENCH_HTTP_PORT:-18199}
 bolt_port=${BENCH_BOLT_PORT:-17799}
 library_port=${BENCH_LIBRARY_PORT:-18299}
-heap=${BENCH_SERVICE_HEAP:-2g}
-page_cache=${BENCH_PAGE_CACHE:-1g}
+# the issue's RSS target (<= 2 GiB at scale 1 under load): a 1 GiB heap and a page cache twice the scale-1 store
+heap=${BENCH_SERVICE_HEAP:-1g}
+page_cache=${BENCH_PAGE_CACHE:-512m}
 out=bench/target/speed
 mkdir -p "$work" "$out"
 name=run-speed app="$work/app-speed"

@@ -2,6 +2,7 @@ package org.sourcetrace;
 
 import org.sourcetrace.ingest.ExportCommand;
 import org.sourcetrace.ingest.ImportCommand;
+import org.sourcetrace.support.EarlyEmbeddedNeo4j;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,7 +20,7 @@ public class SourceTraceApplication {
 		if (args.length > 0 && ExportCommand.NAME.equals(args[0])) {
 			System.exit(ExportCommand.run(SourceTraceApplication.class, args));
 		}
-		SpringApplication.run(SourceTraceApplication.class, args);
+		EarlyEmbeddedNeo4j.addTo(new SpringApplication(SourceTraceApplication.class)).run(args);
 	}
 
 }

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.sourcetrace.support.EarlyEmbeddedNeo4j;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,7 +46,7 @@ public final class ExportCommand {
 		}
 		properties.add("--sourcetrace.demo.load=false");
 		properties.add("--sourcetrace.suspicion.automatic=false");
-		SpringApplication spring = new SpringApplication(application);
+		SpringApplication spring = EarlyEmbeddedNeo4j.addTo(new SpringApplication(application));
 		spring.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = spring.run(properties.toArray(String[]::new))) {
 			GraphExport.Summary summary = context.getBean(GraphExport.class).toDirectory(dir);

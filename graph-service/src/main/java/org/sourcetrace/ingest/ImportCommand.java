@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.sourcetrace.support.EarlyEmbeddedNeo4j;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,7 +46,7 @@ public final class ImportCommand {
 		// nor the background suspicion run (it would die with the command): the store is marked stale, and the
 		// service computes it at its next start
 		properties.add("--sourcetrace.suspicion.automatic=false");
-		SpringApplication spring = new SpringApplication(application);
+		SpringApplication spring = EarlyEmbeddedNeo4j.addTo(new SpringApplication(application));
 		spring.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = spring.run(properties.toArray(String[]::new))) {
 			ImportJob job = context.getBean(Importer.class).run(files, ImportJob.Origin.COMMAND);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,7 @@ import org.neo4j.driver.summary.ResultSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -39,7 +42,7 @@ import org.springframework.stereotype.Component;
  * on the text and the database's version.
  */
 @Component
-public class PatternLibrary {
+public class PatternLibrary implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(PatternLibrary.class);
 
@@ -60,6 +63,8 @@ public class PatternLibrary {
 
 	private final AtomicReference<Map<String, SavedPattern>> current = new AtomicReference<>(Map.of());
 
+	private CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
+
 	/** Part of each check's key: raise it when the plan check changes, so every pattern is planned again. */
 	static final String CHECK_VERSION = "plan-check-1";
 
@@ -73,8 +78,31 @@ public class PatternLibrary {
 		this.properties = properties;
 	}
 
-	/** Loads the library at start: a bad file stops the service here, naming what is wrong. */
+	/**
+	 * Starts loading the library beside the rest of the context's start (its first queries wait for Bolt and
+	 * Cypher to warm up: 2 s of an 11 s start); {@link #afterSingletonsInstantiated} waits for it before the
+	 * service takes a request, so a bad file still stops start-up.
+	 */
 	@jakarta.annotation.PostConstruct
+	void beginLoad() {
+		this.loading = CompletableFuture.runAsync(this::load,
+				(task) -> Thread.ofPlatform().name("patterns-load").daemon(true).start(task));
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		try {
+			this.loading.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	/** Loads the library: a bad file stops the service here, naming what is wrong. */
 	void load() {
 		this.current.set(org.sourcetrace.support.resilience.UntilAvailable.run("Saved patterns", this.startupWait,
 				java.time.Duration.ofSeconds(2), this::read));

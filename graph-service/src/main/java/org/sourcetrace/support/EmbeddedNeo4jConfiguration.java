@@ -27,6 +27,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -45,9 +46,18 @@ class EmbeddedNeo4jConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
 
-	/** Shuts the database down, after everything that uses it (see {@link EmbeddedStoreState}). */
+	/**
+	 * Shuts the database down, after everything that uses it (see {@link EmbeddedStoreState}); taken from the
+	 * early start when there was one ({@link EarlyEmbeddedNeo4j}), so the marker is read before the store opens.
+	 */
 	@Bean
-	EmbeddedStoreState neo4jStoreState(EmbeddedNeo4jProperties properties) throws IOException {
+	EmbeddedStoreState neo4jStoreState(EmbeddedNeo4jProperties properties,
+			ObjectProvider<EarlyEmbeddedNeo4j> early) throws IOException {
+		EarlyEmbeddedNeo4j.Started started = takeEarly(early, properties);
+		if (started != null) {
+			started.state().started(started.dbms());
+			return started.state();
+		}
 		return EmbeddedStoreState.atStart(properties.dataDir().toAbsolutePath());
 	}
 
@@ -55,6 +65,18 @@ class EmbeddedNeo4jConfiguration {
 	@DependsOn("neo4jStoreState")
 	DatabaseManagementService neo4jDatabaseManagementService(EmbeddedNeo4jProperties properties,
 			@Qualifier("neo4jStoreState") EmbeddedStoreState state) {
+		DatabaseManagementService running = state.database();
+		return (running != null) ? running : build(properties, state);
+	}
+
+	private static EarlyEmbeddedNeo4j.Started takeEarly(ObjectProvider<EarlyEmbeddedNeo4j> early,
+			EmbeddedNeo4jProperties properties) {
+		EarlyEmbeddedNeo4j starter = early.getIfAvailable();
+		return (starter != null) ? starter.take(properties) : null;
+	}
+
+	/** Opens the store with the service's settings (on the early-start thread, or here). */
+	static DatabaseManagementService build(EmbeddedNeo4jProperties properties, EmbeddedStoreState state) {
 		requireLoopbackUnlessAllowed(properties);
 		long started = System.nanoTime();
 		var builder = new DatabaseManagementServiceBuilder(properties.dataDir().toAbsolutePath())

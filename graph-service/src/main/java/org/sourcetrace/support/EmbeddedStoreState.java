@@ -65,6 +65,11 @@ final class EmbeddedStoreState implements DisposableBean {
 		this.dbms = service;
 	}
 
+	/** The database started for this store, or null before it is. */
+	DatabaseManagementService database() {
+		return this.dbms;
+	}
+
 	@Override
 	public void destroy() throws IOException {
 		DatabaseManagementService service = this.dbms;
