@@ -14,6 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** POSTs GraphQL documents to the service over one keep-alive HTTP/1.1 connection (a single client). */
 final class GraphQlClient {
 
+	static final String LOOKUP_LIVE = """
+			query LookupLive($platformId: ID!, $externalId: String!) {
+			  sourceLookup(platformId: $platformId, externalId: $externalId, live: true) {
+			    found listingId sources { factoryId score unauthorized evidenceKinds }
+			  }
+			}""";
+
 	static final String LOOKUP = """
 			query Lookup($platformId: ID!, $externalId: String!) {
 			  sourceLookup(platformId: $platformId, externalId: $externalId) {

@@ -29,6 +29,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.sourcetrace.suspicion.StoredLookupText;
 import org.sourcetrace.trace.TraceQueryText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -253,25 +254,12 @@ public final class SpeedBench {
 							vars(ids.get(i % ids.size()))))).get(q.subjectKind()), ids.get(i % ids.size())))));
 		}
 		String trace = TraceQueryText.query(TraceQueryText.defaultMaxTransfers());
-		calls.add(new Call("sourceLookup", null, null, false, (i) -> {
-			Listing l = s.listings().get(i % s.listings().size());
-			JsonNode d = this.service.data(this.service.send(this.service.request(GraphQlClient.LOOKUP,
-					Map.of("platformId", l.platformId(), "externalId", l.externalId()))));
-			if (!d.get("sourceLookup").get("found").asBoolean()) {
-				throw new IllegalStateException("sourceLookup did not find " + l.listingId());
-			}
-			return null;
-		}));
-		calls.add(new Call("sourceLookup raw query", null, null, false, (i) -> {
-			String id = s.listings().get(i % s.listings().size()).listingId();
-			try (Session session = this.driver.session(TraceLatency.READ)) {
-				int rows = session.executeRead((tx) -> tx.run(trace, TraceLatency.params(id)).list()).size();
-				if (rows != 1) {
-					throw new IllegalStateException("the trace query gave " + rows + " rows for " + id);
-				}
-			}
-			return null;
-		}));
+		// sourceLookup answers from the materialised sources (the bench waits for them to be current), its raw
+		// query is that read; "live" forces the trace, whose raw query is the trace query
+		calls.add(lookup("sourceLookup", GraphQlClient.LOOKUP, s));
+		calls.add(raw("sourceLookup raw query", StoredLookupText.query(), (id) -> Map.of("listingId", id), s));
+		calls.add(lookup("sourceLookup live", GraphQlClient.LOOKUP_LIVE, s));
+		calls.add(raw("sourceLookup live raw query", trace, TraceLatency::params, s));
 		calls.add(service("traceSource", GraphQlClient.TRACE,
 				(i) -> Map.of("listingId", s.listings().get(i % s.listings().size()).listingId())));
 		calls.add(service("distributionNetwork", """
@@ -291,6 +279,31 @@ public final class SpeedBench {
 				query($params: JSON) { runPattern(name: "factoryShipmentsByRegion", params: $params) { rowCount truncated rows } }""",
 				(i) -> Map.of("params", Map.of("factoryId", s.factories().get(i % s.factories().size())))));
 		return calls;
+	}
+
+	private Call lookup(String name, String document, Subjects s) {
+		return new Call(name, null, null, false, (i) -> {
+			Listing l = s.listings().get(i % s.listings().size());
+			JsonNode d = this.service.data(this.service.send(this.service.request(document,
+					Map.of("platformId", l.platformId(), "externalId", l.externalId()))));
+			if (!d.get("sourceLookup").get("found").asBoolean()) {
+				throw new IllegalStateException(name + " did not find " + l.listingId());
+			}
+			return null;
+		});
+	}
+
+	private Call raw(String name, String query, java.util.function.Function<String, Map<String, Object>> params, Subjects s) {
+		return new Call(name, null, null, false, (i) -> {
+			String id = s.listings().get(i % s.listings().size()).listingId();
+			try (Session session = this.driver.session(TraceLatency.READ)) {
+				int rows = session.executeRead((tx) -> tx.run(query, params.apply(id)).list()).size();
+				if (rows != 1) {
+					throw new IllegalStateException(name + " gave " + rows + " rows for " + id);
+				}
+			}
+			return null;
+		});
 	}
 
 	private Call service(String name, String document, java.util.function.IntFunction<Map<String, Object>> variables) {

@@ -155,8 +155,10 @@ final class SpeedReport {
 					cpu(q.key() + " domain API", one, "service") / cpu(q.key() + " library", one, "serviceAndNode"), 0.5,
 					true, "solo phase, " + one + " client(s)");
 		}
-		target("sourceLookup p50 / its raw query", num("sourceLookup", "interleaved", one, "p50Ms")
+		target("sourceLookup p50 / its raw query (materialised sources)", num("sourceLookup", "interleaved", one, "p50Ms")
 				/ num("sourceLookup raw query", "interleaved", one, "p50Ms"), 1.25, true, inter);
+		target("sourceLookup live p50 / its raw query (the trace query)", num("sourceLookup live", "interleaved", one, "p50Ms")
+				/ num("sourceLookup live raw query", "interleaved", one, "p50Ms"), 1.25, true, inter);
 		target("sourceLookup requests/s at " + most + " clients", num("sourceLookup", "solo", most, "requestsPerSecond"),
 				1000, false, "solo phase, " + most + " clients (the load client on the same cores)");
 		target("sourceLookup p99 ms at " + most + " clients", num("sourceLookup", "solo", most, "p99Ms"), 50, true,

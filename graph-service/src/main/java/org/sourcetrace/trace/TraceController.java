@@ -50,8 +50,9 @@ class TraceController {
 
 	@QueryMapping
 	@Rules.LooksUpSources
-	TraceService.SourceLookup sourceLookup(@Argument String platformId, @Argument String externalId) {
-		return this.service.lookup(platformId, externalId);
+	TraceService.SourceLookup sourceLookup(@Argument String platformId, @Argument String externalId,
+			@Argument Boolean live) {
+		return this.service.lookup(platformId, externalId, Boolean.TRUE.equals(live));
 	}
 
 	@SchemaMapping(typeName = "SourceCandidate")

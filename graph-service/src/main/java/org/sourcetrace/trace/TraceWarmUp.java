@@ -45,7 +45,7 @@ class TraceWarmUp {
 					.one()
 					.orElse("warm-up:0");
 				int colon = listingId.indexOf(':');
-				this.traces.lookup(listingId.substring(0, colon), listingId.substring(colon + 1));
+				this.traces.lookup(listingId.substring(0, colon), listingId.substring(colon + 1), true);
 				log.info("Trace query planned and warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
 			}
 			catch (RuntimeException ex) {

@@ -106,7 +106,7 @@ class SuspicionIT {
 		int withSources = 0;
 		for (String id : sample) {
 			String[] key = id.split(":", 2);
-			List<String> live = this.traces.lookup(key[0], key[1]).sources().stream()
+			List<String> live = this.traces.lookup(key[0], key[1], true).sources().stream()
 				.map((s) -> s.factoryId() + "|" + Math.round(s.score() * 1e9) + "|" + s.unauthorized() + "|" + s.evidenceKinds())
 				.toList();
 			List<String> materialised = stored.get(id).topSources().stream()
@@ -117,6 +117,53 @@ class SuspicionIT {
 			withSources += live.isEmpty() ? 0 : 1;
 		}
 		assertThat(withSources).as("the sample exercises real traces").isGreaterThan(sample.size() / 2);
+	}
+
+	@Test
+	void sourceLookupAnswersFromTheCurrentStoreExactlyAsItsLiveTraceAndLiveOnceTheStoreIsStale() {
+		List<String> sample = new ArrayList<>();
+		int i = 0;
+		for (String id : this.files.listings.keySet()) {
+			if (i++ % 25 == 0) {
+				sample.add(id);
+			}
+		}
+		sample.add("p1:no-such-listing");
+		int fromStore = 0;
+		for (String id : sample) {
+			String[] key = id.split(":", 2);
+			TraceService.SourceLookup stored = this.traces.lookup(key[0], key[1], false);
+			TraceService.SourceLookup live = this.traces.lookup(key[0], key[1], true);
+			assertThat(live.computedAt()).isNull();
+			// every field of every source, the confidence included: a system cannot tell the two apart but by computedAt
+			assertThat(stored.sources()).as("stored lookup of %s", id).isEqualTo(live.sources());
+			assertThat(stored.found()).isEqualTo(live.found());
+			fromStore += (stored.computedAt() != null) ? 1 : 0;
+		}
+		assertThat(fromStore).as("every existing listing is answered from the store").isEqualTo(sample.size() - 1);
+
+		// the plan: index seeks on the listing and the bookkeeping node, nothing scanned
+		String plan = TestNeo4j.database().executeTransactionally("EXPLAIN " + StoredLookup.QUERY,
+				Map.of("listingId", sample.getFirst()), (result) -> result.getExecutionPlanDescription().toString());
+		assertThat(plan).contains("NodeUniqueIndexSeek").doesNotContain("NodeByLabelScan", "AllNodesScan", "CartesianProduct");
+
+		// an import (or any evidence-changing write) marks the store stale: lookups trace live until a full run
+		java.time.OffsetDateTime stale = java.time.OffsetDateTime.now();
+		this.store.markStale(stale);
+		try {
+			String[] key = sample.getFirst().split(":", 2);
+			assertThat(this.traces.lookup(key[0], key[1], false).computedAt()).isNull();
+			JsonNode answer = this.guangdong.execute("""
+					query($p: ID!, $e: String!) { sourceLookup(platformId: $p, externalId: $e) { found computedAt } }""",
+					Map.of("p", key[0], "e", key[1])).path("data").path("sourceLookup");
+			assertThat(answer.path("found").asBoolean()).isTrue();
+			assertThat(answer.path("computedAt").isNull()).isTrue();
+		}
+		finally {
+			this.store.completed(stale.plusSeconds(1), stale.plusSeconds(2), this.run.listings());
+		}
+		String[] key = sample.getFirst().split(":", 2);
+		assertThat(this.traces.lookup(key[0], key[1], false).computedAt()).isNotNull();
 	}
 
 	/** A listing's operator district: the (smallest) district of the sellers controlling its storefront. */
