@@ -19,6 +19,13 @@ final class Statements {
 
 	private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
+	/**
+	 * Keeps the first plan of each write query for the whole import: the store grows from empty while it
+	 * runs, so the planner's statistics keep diverging and it would plan the same text again and again, when
+	 * every plan is the same seek in a uniqueness constraint whatever the counts (ImportIT checks each).
+	 */
+	private static final String OPTIONS = "CYPHER replan=skip\n";
+
 	private Statements() {
 	}
 
@@ -35,7 +42,7 @@ final class Statements {
 		return CACHE.computeIfAbsent("node " + spec.name() + folds, (k) -> {
 			Kind kind = spec.node();
 			List<String> properties = properties(spec);
-			StringBuilder query = new StringBuilder("""
+			StringBuilder query = new StringBuilder(OPTIONS).append("""
 					UNWIND $rows AS row
 					MERGE (n:%s {%s: row[0]})""".formatted(kind.label(), kind.keyProperty()));
 			List<String> assignments = new ArrayList<>();
@@ -85,7 +92,7 @@ final class Statements {
 				? "(a)-[r:%s {%s: row[2]}]->(b)".formatted(link.type(), link.mergeProperty())
 				: "(a)-[r:%s]->(b)".formatted(link.type());
 		int first = (link.mergeProperty() != null) ? 3 : 2;
-		return CACHE.computeIfAbsent(merge + start + end + properties, (k) -> """
+		return CACHE.computeIfAbsent(merge + start + end + properties, (k) -> OPTIONS + """
 				UNWIND $rows AS row
 				MATCH (a:%s {%s: row[0]})
 				MATCH (b:%s {%s: row[1]})

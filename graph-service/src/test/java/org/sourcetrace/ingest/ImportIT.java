@@ -286,7 +286,10 @@ class ImportIT extends ImportTestBase {
 
 	private void assertSeeksOnly(String statement) {
 		try (var session = this.driver.session()) {
-			Plan plan = session.run("EXPLAIN " + statement, Map.of("rows", List.of())).consume().plan();
+			// EXPLAIN goes after the query options the statement starts with
+			String explain = statement.startsWith("CYPHER ") ? statement.replaceFirst("\n", " EXPLAIN\n")
+					: "EXPLAIN " + statement;
+			Plan plan = session.run(explain, Map.of("rows", List.of())).consume().plan();
 			List<String> operators = operators(plan);
 			// MergeUniqueNode is the seek-or-create of a MERGE on a uniqueness constraint
 			assertThat(operators).as(statement + "\n" + operators)
