@@ -15,6 +15,8 @@ final class Batch {
 
 	private final List<Boolean> folded;
 
+	private final List<String> properties;
+
 	private final Map<NodeShape, List<List<Object>>> nodes = new LinkedHashMap<>();
 
 	private final Map<Shape, List<List<Object>>> links = new LinkedHashMap<>();
@@ -24,6 +26,7 @@ final class Batch {
 	Batch(FileSpec spec) {
 		this.spec = spec;
 		this.folded = spec.links().stream().map((link) -> Statements.Fold.applies(spec, link)).toList();
+		this.properties = spec.isNodeFile() ? Statements.properties(spec) : List.of();
 	}
 
 	FileSpec spec() {
@@ -52,24 +55,35 @@ final class Batch {
 		this.size++;
 		List<RowMapper.LinkRow> separate = row.links();
 		if (this.spec.isNodeFile()) {
-			List<String> names = sorted(row.props().keySet(), this.spec.node().keyProperty());
 			List<Statements.Fold> folds = new ArrayList<>();
-			List<Object> values = new ArrayList<>(1 + names.size() + row.links().size());
+			List<Object> values = new ArrayList<>(1 + this.properties.size() + this.folded.size());
 			values.add(row.key());
-			names.forEach((name) -> values.add(row.props().get(name)));
+			this.properties.forEach((name) -> values.add(row.props().get(name)));
+			RowMapper.LinkRow[] byNumber = new RowMapper.LinkRow[this.spec.links().size()];
+			row.links().forEach((link) -> byNumber[link.link()] = link);
 			separate = new ArrayList<>();
-			for (RowMapper.LinkRow link : row.links()) {
-				if (this.folded.get(link.link())) {
-					FileSpec.Link spec = this.spec.links().get(link.link());
-					boolean outgoing = spec.start().isSelf();
-					folds.add(new Statements.Fold(spec, outgoing ? link.endKind() : link.startKind(), outgoing));
-					values.add(outgoing ? link.end() : link.start());
+			for (int i = 0; i < byNumber.length; i++) {
+				FileSpec.Link spec = this.spec.links().get(i);
+				RowMapper.LinkRow link = byNumber[i];
+				if (!this.folded.get(i)) {
+					if (link != null) {
+						separate.add(link);
+					}
+					continue;
 				}
-				else {
-					separate.add(link);
+				boolean outgoing = spec.start().isSelf();
+				FileSpec.End other = outgoing ? spec.end() : spec.start();
+				// an absent relationship keeps its place (null), so that rows with and without it share the query
+				Kind otherKind = (link != null) ? (outgoing ? link.endKind() : link.startKind()) : other.kind();
+				if (otherKind == null) {
+					throw new IllegalStateException("a polymorphic reference without its kind passed validation: line "
+							+ row.line());
 				}
+				boolean optional = !this.spec.column(other.idColumn()).required();
+				folds.add(new Statements.Fold(spec, otherKind, outgoing, optional));
+				values.add((link != null) ? (outgoing ? link.end() : link.start()) : null);
 			}
-			this.nodes.computeIfAbsent(new NodeShape(names, folds), (s) -> new ArrayList<>()).add(values);
+			this.nodes.computeIfAbsent(new NodeShape(folds), (s) -> new ArrayList<>()).add(values);
 		}
 		for (RowMapper.LinkRow link : separate) {
 			String mergeProperty = this.spec.links().get(link.link()).mergeProperty();
@@ -91,8 +105,8 @@ final class Batch {
 		return names.stream().filter((name) -> !name.equals(except)).sorted().toList();
 	}
 
-	/** The node query for rows with these properties present and these relationships folded in. */
-	record NodeShape(List<String> properties, List<Statements.Fold> folds) {
+	/** The node query for rows with these relationships folded in (the kinds of their other ends). */
+	record NodeShape(List<Statements.Fold> folds) {
 	}
 
 	/** The query of a relationship not folded: link number, end kinds, properties present. */

@@ -119,7 +119,7 @@ final class BatchWriter {
 	private void commit(Session session, Batch batch, int number, ImportJob job) {
 		session.executeWrite((tx) -> {
 			batch.nodes().forEach((shape, rows) -> tx
-				.run(Statements.node(batch.spec().node(), shape.properties(), shape.folds()), Map.of("rows", rows))
+				.run(Statements.node(batch.spec(), shape.folds()), Map.of("rows", rows))
 				.consume());
 			batch.links().forEach((shape, rows) -> tx
 				.run(Statements.link(batch.spec().links().get(shape.link()), shape.start(), shape.end(),

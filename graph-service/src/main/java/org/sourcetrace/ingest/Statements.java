@@ -19,37 +19,67 @@ final class Statements {
 
 	private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
+	/**
+	 * Keeps the first plan of each write query for the whole import: the store grows from empty while it
+	 * runs, so the planner's statistics keep diverging and it would plan the same text again and again, when
+	 * every plan is the same seek in a uniqueness constraint whatever the counts (ImportIT checks each).
+	 */
+	private static final String OPTIONS = "CYPHER replan=skip\n";
+
 	private Statements() {
 	}
 
 	/**
-	 * Rows {@code [key, properties..., other ends' keys...]}, every row with exactly {@code properties} (the
-	 * key not among them, the provenance columns among them) and exactly the relationships {@code folds}: the
-	 * node's own relationships merged in the same query, each carrying the row's provenance.
+	 * Rows {@code [key, properties..., other ends' keys...]} with a position for every property of the file
+	 * ({@link #properties}), null where the row has no value, and one for every relationship {@code folds}
+	 * merges in the same query, each carrying the row's provenance. One query per file (per kind of a
+	 * polymorphic end), not per combination of values present: every distinct text is planned by the
+	 * database, and planning the many combinations of optional columns took a fifth of its time. An absent
+	 * value keeps what is stored ({@code coalesce}; setting a property to the value it has writes nothing),
+	 * an absent optional relationship is skipped inside a subquery.
 	 */
-	static String node(Kind kind, List<String> properties, List<Fold> folds) {
-		return CACHE.computeIfAbsent("node " + kind + properties + folds, (k) -> {
-			StringBuilder query = new StringBuilder("""
+	static String node(FileSpec spec, List<Fold> folds) {
+		return CACHE.computeIfAbsent("node " + spec.name() + folds, (k) -> {
+			Kind kind = spec.node();
+			List<String> properties = properties(spec);
+			StringBuilder query = new StringBuilder(OPTIONS).append("""
 					UNWIND $rows AS row
 					MERGE (n:%s {%s: row[0]})""".formatted(kind.label(), kind.keyProperty()));
-			query.append(set("n", properties, 1));
+			List<String> assignments = new ArrayList<>();
+			for (int i = 0; i < properties.size(); i++) {
+				String name = properties.get(i);
+				assignments.add(spec.column(name).required() ? "n.%s = row[%d]".formatted(name, 1 + i)
+						: "n.%s = coalesce(row[%d], n.%s)".formatted(name, 1 + i, name));
+			}
+			query.append("\nSET ").append(String.join(", ", assignments));
 			for (int i = 0; i < folds.size(); i++) {
 				Fold fold = folds.get(i);
+				int position = 1 + properties.size() + i;
 				String other = "o" + i;
-				String rel = "(n)-[r%d:%s]->(%s)".formatted(i, fold.link().type(), other);
-				if (!fold.outgoing()) {
-					rel = "(%s)-[r%d:%s]->(n)".formatted(other, i, fold.link().type());
-				}
-				query.append("\nWITH n, row\nMATCH (%s:%s {%s: row[%d]})\nMERGE %s".formatted(other, fold.other().label(),
-						fold.other().keyProperty(), 1 + properties.size() + i, rel));
+				String rel = fold.outgoing() ? "(n)-[r%d:%s]->(%s)".formatted(i, fold.link().type(), other)
+						: "(%s)-[r%d:%s]->(n)".formatted(other, i, fold.link().type());
 				List<String> provenance = new ArrayList<>();
 				for (String name : FileSpec.PROVENANCE) {
 					provenance.add("r%d.%s = row[%d]".formatted(i, name, 1 + properties.indexOf(name)));
 				}
-				query.append("\nSET ").append(String.join(", ", provenance));
+				String merge = "MATCH (%s:%s {%s: row[%d]})\nMERGE %s\nSET %s".formatted(other, fold.other().label(),
+						fold.other().keyProperty(), position, rel, String.join(", ", provenance));
+				if (fold.optional()) {
+					query.append("\nWITH n, row\nCALL (n, row) {\nWITH n, row WHERE row[%d] IS NOT NULL\n%s\n}"
+						.formatted(position, merge));
+				}
+				else {
+					query.append("\nWITH n, row\n").append(merge);
+				}
 			}
 			return query.toString();
 		});
+	}
+
+	/** The properties a node row of {@code spec} carries, in the order of its columns: all but the key. */
+	static List<String> properties(FileSpec spec) {
+		return spec.columns().stream().filter(FileSpec.Column::property).map(FileSpec.Column::name)
+			.filter((name) -> !name.equals(spec.node().keyProperty())).toList();
 	}
 
 	/**
@@ -62,7 +92,7 @@ final class Statements {
 				? "(a)-[r:%s {%s: row[2]}]->(b)".formatted(link.type(), link.mergeProperty())
 				: "(a)-[r:%s]->(b)".formatted(link.type());
 		int first = (link.mergeProperty() != null) ? 3 : 2;
-		return CACHE.computeIfAbsent(merge + start + end + properties, (k) -> """
+		return CACHE.computeIfAbsent(merge + start + end + properties, (k) -> OPTIONS + """
 				UNWIND $rows AS row
 				MATCH (a:%s {%s: row[0]})
 				MATCH (b:%s {%s: row[1]})
@@ -83,9 +113,10 @@ final class Statements {
 
 	/**
 	 * A relationship of a node file merged in the node's query: {@code link} between the row's node and a
-	 * node of kind {@code other}, away from the row's node when {@code outgoing}.
+	 * node of kind {@code other}, away from the row's node when {@code outgoing}; an {@code optional} one is
+	 * absent from some rows.
 	 */
-	record Fold(FileSpec.Link link, Kind other, boolean outgoing) {
+	record Fold(FileSpec.Link link, Kind other, boolean outgoing, boolean optional) {
 
 		/**
 		 * Whether {@code link} of {@code spec} can be folded: its other end is never of the file's own kind,
