@@ -140,13 +140,24 @@ class TraceApiIT {
 		JsonNode truth = truthWhere((l) -> l.path("counterfeit").asBoolean() && has(l, "PAYMENT"));
 		String listingId = truth.path("listingId").asString();
 		int colon = listingId.indexOf(':');
+		Map<String, Object> key = Map.of("platformId", listingId.substring(0, colon), "externalId", listingId.substring(colon + 1));
 		QueryCounter counter = QueryCounter.attach();
 		JsonNode lookup;
 		try {
-			lookup = http().document("sourceLookup",
-					Map.of("platformId", listingId.substring(0, colon), "externalId", listingId.substring(colon + 1)))
-				.path("data").path("sourceLookup");
+			// traced now: the trace query alone
+			lookup = http().document("sourceLookup", withLive(key, true)).path("data").path("sourceLookup");
 			assertThat(counter.queries()).hasSize(1);
+			assertThat(lookup.path("computedAt").isNull()).isTrue();
+		}
+		finally {
+			counter.detach();
+		}
+		counter = QueryCounter.attach();
+		try {
+			// by default the materialised sources are read first: one query when they are current, else the trace after it
+			JsonNode byDefault = http().document("sourceLookup", key).path("data").path("sourceLookup");
+			assertThat(counter.queries()).hasSize(byDefault.path("computedAt").isNull() ? 2 : 1);
+			assertThat(byDefault.path("sources")).isEqualTo(lookup.path("sources"));
 		}
 		finally {
 			counter.detach();
@@ -246,6 +257,12 @@ class TraceApiIT {
 		for (JsonNode crowd : office.path("crowdedIdentifiers")) {
 			assertThat(crowd.path("sharedBy").asInt()).isGreaterThan(office.path("maxSharers").asInt());
 		}
+	}
+
+	private static Map<String, Object> withLive(Map<String, Object> variables, boolean live) {
+		Map<String, Object> all = new java.util.HashMap<>(variables);
+		all.put("live", live);
+		return all;
 	}
 
 }
