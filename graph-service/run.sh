@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the built service (./mvnw -pl graph-service -am package) the fast way: the runnable jar extracted into
 # plain jars, started with a JDK 25 AOT cache (JEP 483/514/515: classes loaded and linked, method profiles), which
-# takes the start on an existing scale-1 store from ~30 s to ~8-11 s on two cores (bench/run-startup.sh). The
+# takes the start on an existing scale-1 store from ~26-31 s to ~8-14 s on two cores (bench/run-startup.sh). The
 # first start of a build has no cache yet: it records one while it runs and writes it when it stops (SIGTERM or
 # Ctrl-C; a killed JVM writes none and the next start records again). Arguments go to the service, e.g.
 #   graph-service/run.sh                      the service (environment variables as in the README)
