@@ -100,6 +100,7 @@ class Importer implements DisposableBean {
 
 	private void execute(ImportJob job, List<ImportFile> files) {
 		this.running.lock();
+		boolean marked = false;
 		try {
 			job.startValidating(files.stream().mapToLong((f) -> Math.max(f.size(), 0)).sum());
 			log.info("Import {} ({}): validating {}", job.id(), job.origin(), job.fileNames());
@@ -116,6 +117,9 @@ class Importer implements DisposableBean {
 			job.startWriting(plan.stream().mapToLong(Validator.Planned::records).sum() + generic.records());
 			log.info("Import {}: valid, writing {} records in batches of {}", job.id(), job.recordsTotal(),
 					job.batchSize());
+			// from the first batch on the materialised suspicion may no longer be what a trace says
+			evidenceChanged(job, EvidenceChanged.importing());
+			marked = true;
 			new BatchWriter(this.driver, this.sessionConfig, this.properties.batchSize(), this.beforeCommit).write(plan,
 					job);
 			if (!generic.isEmpty()) {
@@ -123,15 +127,16 @@ class Importer implements DisposableBean {
 						(int) job.batches(), job);
 			}
 			// before the job says it succeeded: whoever waits for it sees the suspicion marked stale already
-			evidenceChanged(job);
+			evidenceChanged(job, EvidenceChanged.imported());
 			job.finish(ImportJob.State.SUCCEEDED, "Imported %d records from %d files.".formatted(job.recordsWritten(),
 					plan.size() + files.stream().filter(GenericGraph::isGeneric).count()));
 			log.info("Import {} succeeded: {} records in {} batches, {} records/s", job.id(), job.recordsWritten(),
 					job.batches(), Math.round(job.recordsPerSecond()));
 		}
 		catch (RuntimeException ex) {
-			if (job.batches() > 0) {
-				evidenceChanged(job);
+			if (marked) {
+				// stale since the writing began: the full run puts it right, whatever was written
+				evidenceChanged(job, EvidenceChanged.imported());
 			}
 			job.finish(ImportJob.State.FAILED, "The import stopped after " + job.batches() + " batches (" + job.recordsWritten()
 					+ " records); only whole batches were written. Run the same import again to complete it.");
@@ -143,9 +148,9 @@ class Importer implements DisposableBean {
 	}
 
 	/** Whatever was written may change traces: the materialised suspicion follows (see SuspicionJob). */
-	private void evidenceChanged(ImportJob job) {
+	private void evidenceChanged(ImportJob job, EvidenceChanged event) {
 		try {
-			this.events.publishEvent(EvidenceChanged.imported());
+			this.events.publishEvent(event);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Import {}: could not mark the materialised suspicion stale: {}", job.id(), ex.getMessage());

@@ -105,14 +105,14 @@ public class SuspicionJob implements DisposableBean {
 		}
 	}
 
-	/** After an import: the store is stale; a full run follows when runs are automatic. */
+	/** An import writes: the store is stale from its first batch; once it is done a full run follows when automatic. */
 	@EventListener
 	void imported(EvidenceChanged event) {
 		if (!event.everything()) {
 			return;
 		}
 		this.store.markStale(now());
-		if (this.automatic) {
+		if (this.automatic && !event.underway()) {
 			requestAll();
 		}
 	}

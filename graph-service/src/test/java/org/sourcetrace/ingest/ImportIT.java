@@ -199,6 +199,25 @@ class ImportIT extends ImportTestBase {
 	}
 
 	@Test
+	void theMaterialisedSuspicionIsStaleFromTheFirstBatchSoLookupsTraceLiveWhileAnImportWrites() {
+		TestNeo4j.database().executeTransactionally("MATCH (s:__SuspicionState) DELETE s");
+		List<Object> staleAtFirstBatch = new java.util.ArrayList<>();
+		this.importer.beforeCommit((batch) -> {
+			if (batch == 1) {
+				staleAtFirstBatch.add(TestNeo4j.database().executeTransactionally(
+						"OPTIONAL MATCH (s:__SuspicionState {name: 'listings'}) RETURN s.staleSince AS since", Map.of(),
+						(result) -> result.next().get("since")));
+			}
+		});
+
+		ImportJob job = importPaths(fixture("small"));
+
+		assertThat(job.state()).as(job.message()).isEqualTo(ImportJob.State.SUCCEEDED);
+		assertThat(staleAtFirstBatch).hasSize(1);
+		assertThat(staleAtFirstBatch.getFirst()).as("staleSince while the first batch commits").isNotNull();
+	}
+
+	@Test
 	void jsonLinesFilesImportTheSameGraphAsCsv() {
 		importPaths(fixture("small"));
 		GraphFingerprint csv = fingerprint();
