@@ -13,7 +13,8 @@
 # --solo-seconds  length of each call's solo phase (one call at a time) per client count
 # --calls      only these calls (names as in the report, e.g. "sourceLookup,sourceLookup raw query")
 # Environment: BENCH_DIR (default ${TMPDIR:-/tmp}/sourcetrace-bench), BENCH_HTTP_PORT (18199), BENCH_BOLT_PORT
-# (17799), BENCH_LIBRARY_PORT (18299), BENCH_SERVICE_HEAP (1g), BENCH_PAGE_CACHE (512m), JAVA25_HOME.
+# (17799), BENCH_LIBRARY_PORT (18299), BENCH_SERVICE_HEAP (1g), BENCH_PAGE_CACHE (512m), BENCH_CLIENT_HEAP (2g; scale 10's truth.json
+# needs 6g), JAVA25_HOME.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -90,7 +91,7 @@ library_version="@neo4j/graphql $(node -p "require('./bench/graphql-library/node
 
 commit=$(bench_commit)
 set +e
-"$java" -Xms512m -Xmx2g -XX:+UseG1GC --enable-native-access=ALL-UNNAMED -cp "$client_cp" \
+"$java" -Xms512m -Xmx"${BENCH_CLIENT_HEAP:-2g}" -XX:+UseG1GC --enable-native-access=ALL-UNNAMED -cp "$client_cp" \
   org.sourcetrace.bench.SpeedBench --data "$gen" --graphql "http://127.0.0.1:$http_port/graphql" \
   --library "http://127.0.0.1:$library_port/" --bolt "bolt://127.0.0.1:$bolt_port" --bolt-password-file "$db/bolt-password" \
   --service-pid "$service" --library-pid "$library" --clk-tck "$(getconf CLK_TCK)" \
