@@ -1,5 +1,7 @@
 package org.sourcetrace.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -112,7 +114,13 @@ public final class EarlyEmbeddedNeo4j implements ApplicationListener<SpringAppli
 		this.taken = true;
 		if (!wanted.equals(this.properties)) {
 			log.warn("The embedded Neo4j settings changed after the early start; starting it again with {}", wanted);
-			done.dbms().shutdown();
+			try {
+				// shuts it down and writes the clean-shutdown marker back, so the next start reads it as it was
+				done.state().destroy();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 			return null;
 		}
 		return done;
@@ -123,7 +131,14 @@ public final class EarlyEmbeddedNeo4j implements ApplicationListener<SpringAppli
 		if (this.started == null || this.taken) {
 			return;
 		}
-		this.started.thenAccept((done) -> done.dbms().shutdown());
+		this.started.thenAccept((done) -> {
+			try {
+				done.state().destroy();
+			}
+			catch (IOException ex) {
+				log.warn("The embedded Neo4j started early could not be shut down cleanly: {}", ex.getMessage());
+			}
+		});
 	}
 
 	/** Loads and compiles Cypher's own code with a read that plans nothing costly; failures only cost the time. */
