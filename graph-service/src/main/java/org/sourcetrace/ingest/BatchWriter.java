@@ -136,7 +136,7 @@ final class BatchWriter {
 	}
 
 	/** Validation passed, so a problem now means the file changed in between. */
-	private record Changed(String file, long line) implements Problems.Sink {
+	record Changed(String file, long line) implements Problems.Sink {
 
 		@Override
 		public void add(String column, String message) {

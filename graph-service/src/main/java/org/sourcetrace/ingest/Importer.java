@@ -157,7 +157,8 @@ class Importer implements DisposableBean {
 		}
 	}
 
-	private void reject(ImportJob job) {
+	/** Ends a job whose validation found problems: nothing was written. */
+	static void reject(ImportJob job) {
 		long count = job.problems().count();
 		job.finish(ImportJob.State.REJECTED, "Rejected, nothing was written: " + count + " problem"
 				+ ((count == 1) ? "" : "s") + ((count > ImportJob.MAX_PROBLEMS) ? " (the first " + ImportJob.MAX_PROBLEMS

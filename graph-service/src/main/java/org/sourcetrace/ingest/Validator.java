@@ -29,9 +29,17 @@ final class Validator {
 
 	private final List<Pending> pending = new ArrayList<>();
 
+	private final RowSink sink;
+
 	Validator(ReferenceLookup database, boolean rejectUnknownColumns) {
+		this(database, rejectUnknownColumns, null);
+	}
+
+	/** {@code sink} sees every record that passed its own checks as it is read (see {@link RowSink}). */
+	Validator(ReferenceLookup database, boolean rejectUnknownColumns, RowSink sink) {
 		this.database = database;
 		this.rejectUnknownColumns = rejectUnknownColumns;
+		this.sink = sink;
 	}
 
 	/** The files in write order with their record counts; empty when {@code job} has problems. */
@@ -82,6 +90,9 @@ final class Validator {
 			if (rows.header() != null && !header(spec, file.name(), rows.header(), job)) {
 				return 0;
 			}
+			if (this.sink != null) {
+				this.sink.startFile(spec, file);
+			}
 			Rows.Raw raw;
 			while ((raw = rows.next()) != null) {
 				records++;
@@ -92,13 +103,20 @@ final class Validator {
 					if (rows.header() == null) {
 						unknownFields(spec, file.name(), raw, unknownFields, job);
 					}
-					check(spec, file.name(), RowMapper.map(spec, raw, problems.at(file.name(), raw.line())), ownKeys, problems);
+					RowMapper.Row row = RowMapper.map(spec, raw, problems.at(file.name(), raw.line()));
+					check(spec, file.name(), row, ownKeys, problems);
+					if (this.sink != null && row.complete()) {
+						this.sink.row(spec, row);
+					}
 				}
 				if ((records & 1023) == 0) {
 					job.validated(rows.bytesRead(), records);
 				}
 			}
 			job.validated(rows.bytesRead(), records);
+			if (this.sink != null) {
+				this.sink.endFile(spec);
+			}
 		}
 		catch (Rows.BadFile ex) {
 			problems.add(file.name(), ex.line(), null, ex.getMessage());
@@ -217,6 +235,21 @@ final class Validator {
 	}
 
 	private record Pending(RowMapper.Ref ref, String file, long line, boolean sameFile) {
+	}
+
+	/**
+	 * Sees the records as the validation reads them, file by file in write order: each record that passed its own
+	 * checks (its references and keys are only known to be right once {@link #validate} answers a plan). The bulk
+	 * import prepares its input in the same pass; it throws away what it made when the validation found problems.
+	 */
+	interface RowSink {
+
+		void startFile(FileSpec spec, ImportFile file);
+
+		void row(FileSpec spec, RowMapper.Row row);
+
+		void endFile(FileSpec spec);
+
 	}
 
 	/** Which of {@code ids} are keys of {@code kind} nodes in the database. */
