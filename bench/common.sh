@@ -46,13 +46,18 @@ bench_stage() {
   neo4j_flags=$(sed -n 's/^neo4j.jvm.flags=//p' "$app/service-jvm.properties")
 }
 
-# Generate (unless $gen holds a dataset) and import into a fresh embedded data dir (unless the marker says done).
-bench_data() {
+# Generate unless $gen holds a dataset (or $fresh).
+bench_generate() {
   if $fresh || [ ! -s "$gen/listings.csv" ] || [ ! -s "$gen/truth.json" ]; then
     say "generating scale $scale into $gen"
     rm -rf "$gen"
     "$java" -Xmx4g -cp "$app/seed-data" org.sourcetrace.seed.Generator --scale "$scale" --seed 42 --out "$gen"
   fi
+}
+
+# Generate (unless $gen holds a dataset) and import into a fresh embedded data dir (unless the marker says done).
+bench_data() {
+  bench_generate
   local marker="$db.imported"
   if $fresh || { [ ! -f "$marker" ] && ! { $db_given && [ -n "$(ls -A "$db" 2>/dev/null)" ]; }; }; then
     say "importing $gen into a fresh embedded database in $db (a few minutes at scale 1)"

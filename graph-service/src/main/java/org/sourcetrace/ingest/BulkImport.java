@@ -160,7 +160,7 @@ final class BulkImport {
 
 		boolean multiline;
 
-		private final Map<RelationshipKey, Map<String, Object>> merged = new LinkedHashMap<>();
+		private final Map<RelationshipKey, Map<String, Object>> merged = new java.util.HashMap<>();
 
 		private BufferedWriter out;
 
@@ -207,9 +207,13 @@ final class BulkImport {
 			for (RowMapper.LinkRow link : row.links()) {
 				FileSpec.Link declared = spec.links().get(link.link());
 				Object mergedOn = (declared.mergeProperty() != null) ? link.props().get(declared.mergeProperty()) : null;
-				this.merged.computeIfAbsent(new RelationshipKey(declared.type(), link.startKind(), link.start(),
-						link.endKind(), link.end(), mergedOn), (k) -> new LinkedHashMap<>())
-					.putAll(link.props());
+				// a row's property map is never changed once made: kept as it is, copied only when a later row merges in
+				this.merged.merge(new RelationshipKey(declared.type(), link.startKind(), link.start(), link.endKind(),
+						link.end(), mergedOn), link.props(), (earlier, later) -> {
+							Map<String, Object> both = new LinkedHashMap<>(earlier);
+							both.putAll(later);
+							return both;
+						});
 			}
 		}
 
