@@ -104,6 +104,7 @@ class SuspicionIT {
 		Map<String, SuspicionStore.Suspicion> stored = this.store.suspicions(sample);
 		assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(sample);
 		int withSources = 0;
+		int byOperator = 0;
 		for (String id : sample) {
 			String[] key = id.split(":", 2);
 			List<String> live = this.traces.lookup(key[0], key[1], true).sources().stream()
@@ -115,8 +116,11 @@ class SuspicionIT {
 			assertThat(materialised).as("materialised top sources of %s", id).isEqualTo(live);
 			assertThat(stored.get(id).computedAt()).isNotNull();
 			withSources += live.isEmpty() ? 0 : 1;
+			byOperator += live.stream().anyMatch((s) -> s.contains("OPERATOR")) ? 1 : 0;
 		}
 		assertThat(withSources).as("the sample exercises real traces").isGreaterThan(sample.size() / 2);
+		// the batch counts each seller's sent shipments once for all its listings: that branch is compared too
+		assertThat(byOperator).as("sampled listings with evidence from their operator's sent shipments").isPositive();
 	}
 
 	@Test
