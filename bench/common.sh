@@ -60,11 +60,16 @@ bench_data() {
   bench_generate
   local marker="$db.imported"
   if $fresh || { [ ! -f "$marker" ] && ! { $db_given && [ -n "$(ls -A "$db" 2>/dev/null)" ]; }; }; then
-    say "importing $gen into a fresh embedded database in $db (a few minutes at scale 1)"
+    # BENCH_IMPORT=merge for the merge import (minutes at scale 1, ~15 at 10); the default is the empty-store bulk
+    # import, which writes the same graph (BulkImportIT) in ~25 s at scale 1 and ~3.5 min at 10 (its heap:
+    # BENCH_IMPORT_HEAP, 2g, 6g at scale 10)
+    local how=${BENCH_IMPORT:-bulk} import_heap=${BENCH_IMPORT_HEAP:-2g}
+    if [ "$scale" = 10 ] && [ -z "${BENCH_IMPORT_HEAP:-}" ]; then import_heap=6g; fi
+    say "importing $gen into a fresh embedded database in $db ($how import, heap $import_heap)"
     rm -rf "$db" "$marker"
     SOURCETRACE_DATA_DIR="$db" SOURCETRACE_BOLT_PORT=0 \
-      "$java" -Xmx"$heap" $neo4j_flags -jar "$jar" import "$gen" --logging.level.root=WARN \
-      --logging.level.org.sourcetrace.ingest=INFO
+      "$java" -Xmx"$import_heap" $neo4j_flags -jar "$jar" import $([ "$how" = bulk ] && echo --bulk) "$gen" \
+      --logging.level.root=WARN --logging.level.org.sourcetrace.ingest=INFO
     echo "$gen" > "$marker"
   fi
 }
