@@ -2,10 +2,7 @@ package org.sourcetrace.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +17,6 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
-import org.sourcetrace.SourceTraceApplication;
 import org.sourcetrace.seed.Generator;
 import org.sourcetrace.support.TestNeo4j;
 
@@ -32,9 +28,7 @@ import org.sourcetrace.support.TestNeo4j;
  */
 class BulkImportIT {
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+	private final CapturedCommand command = new CapturedCommand();
 
 	@BeforeEach
 	void emptyDatabase() {
@@ -84,7 +78,7 @@ class BulkImportIT {
 		int code = bulk(home, ImportTestBase.fixture("dangling").toString());
 
 		assertThat(code).isEqualTo(1);
-		assertThat(text(this.err)).contains(
+		assertThat(this.command.err()).contains(
 				"listings.csv:3 [accountId]: no Account with accountId 'acc-ghost' in this import or in the database",
 				"Rejected, nothing was written: 3 problems.");
 		assertThat(home.resolve("data").resolve("databases").resolve(BulkImport.DATABASE)).doesNotExist();
@@ -97,14 +91,16 @@ class BulkImportIT {
 	@Test
 	void anExistingStoreIsRefusedAndKept(@TempDir Path tmp) {
 		Path home = tmp.resolve("home");
-		assertThat(bulk(home, ImportTestBase.fixture("small").toString())).as(() -> text(this.out) + text(this.err)).isZero();
+		assertThat(bulk(home, ImportTestBase.fixture("small").toString()))
+			.as(() -> this.command.out() + this.command.err())
+			.isZero();
 		GraphFingerprint first = inStore(home, GraphFingerprint::of);
-		this.err.reset();
+		this.command.reset();
 
 		int code = bulk(home, ImportTestBase.fixture("small").toString());
 
 		assertThat(code).isEqualTo(2);
-		assertThat(text(this.err)).contains("--bulk writes a new store", "holds one already: import without --bulk");
+		assertThat(this.command.err()).contains("--bulk writes a new store", "holds one already: import without --bulk");
 		assertThat(inStore(home, GraphFingerprint::of)).isEqualTo(first);
 	}
 
@@ -114,7 +110,7 @@ class BulkImportIT {
 				"--sourcetrace.neo4j.uri=" + TestNeo4j.boltUri());
 
 		assertThat(code).isEqualTo(2);
-		assertThat(text(this.err)).contains("NEO4J_URI names an external database");
+		assertThat(this.command.err()).contains("NEO4J_URI names an external database");
 		assertThat(tmp.resolve("home")).doesNotExist();
 	}
 
@@ -124,14 +120,14 @@ class BulkImportIT {
 		merge.add("--sourcetrace.neo4j.uri=" + TestNeo4j.boltUri());
 		merge.add("--spring.neo4j.uri=" + TestNeo4j.boltUri());
 		merge.add("--spring.neo4j.authentication.password=unused-auth-is-disabled");
-		assertThat(run(merge.toArray(String[]::new))).as(text(this.err)).isZero();
+		assertThat(this.command.run(merge.toArray(String[]::new))).as(this.command.err()).isZero();
 		GraphFingerprint merged = GraphFingerprint.of(TestNeo4j.database());
 		assertThat(merged.counts()).containsKeys("Listing", "Shipment", ":FROM", ":PAID");
 
 		int code = bulk(home, paths);
 
-		assertThat(code).as(() -> text(this.out) + text(this.err)).isZero();
-		assertThat(text(this.out)).contains("into a new store", "Neo4j's importer");
+		assertThat(code).as(() -> this.command.out() + this.command.err()).isZero();
+		assertThat(this.command.out()).contains("into a new store", "Neo4j's importer");
 		List<String> bulkLines = inStore(home, GraphFingerprint::lines);
 		List<String> mergeLines = GraphFingerprint.lines(TestNeo4j.database());
 		assertThat(bulkLines.stream().filter((l) -> !mergeLines.contains(l)).limit(5).toList()).as("bulk, not merged")
@@ -143,7 +139,7 @@ class BulkImportIT {
 		List<String> args = new ArrayList<>(List.of("import", "--bulk"));
 		args.addAll(List.of(pathsAndProperties));
 		args.add("--sourcetrace.embedded.data-dir=" + home);
-		return run(args.toArray(String[]::new));
+		return this.command.run(args.toArray(String[]::new));
 	}
 
 	/** Opens the store the bulk import wrote, as the service would (same home, default database). */
@@ -160,22 +156,5 @@ class BulkImportIT {
 		}
 	}
 
-	private int run(String... args) {
-		PrintStream stdout = System.out;
-		PrintStream stderr = System.err;
-		System.setOut(new PrintStream(this.out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
-		try {
-			return ImportCommand.run(SourceTraceApplication.class, args);
-		}
-		finally {
-			System.setOut(stdout);
-			System.setErr(stderr);
-		}
-	}
-
-	private static String text(ByteArrayOutputStream stream) {
-		return stream.toString(StandardCharsets.UTF_8);
-	}
 
 }

@@ -2,21 +2,14 @@ package org.sourcetrace.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sourcetrace.SourceTraceApplication;
 import org.sourcetrace.support.TestNeo4j;
 
 /** {@code import DIR|FILE...}: no web server, the report on the terminal, and the exit code says how it went. */
 class ImportCommandIT {
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+	private final CapturedCommand command = new CapturedCommand();
 
 	@BeforeEach
 	void emptyDatabase() {
@@ -27,8 +20,8 @@ class ImportCommandIT {
 	void importsTheFilesAndExitsZero() {
 		int code = run("import", ImportTestBase.fixture("small").toString());
 
-		assertThat(code).as(this.err.toString(StandardCharsets.UTF_8)).isZero();
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("listings.csv", "Imported 59 records from 26 files.",
+		assertThat(code).as(this.command.err()).isZero();
+		assertThat(this.command.out()).contains("listings.csv", "Imported 59 records from 26 files.",
 				"records/s in batches of 10,000");
 		assertThat(GraphFingerprint.of(TestNeo4j.database()).counts()).isEqualTo(ImportIT.SMALL);
 	}
@@ -38,7 +31,7 @@ class ImportCommandIT {
 		int code = run("import", ImportTestBase.fixture("dangling").toString());
 
 		assertThat(code).isEqualTo(1);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains(
+		assertThat(this.command.err()).contains(
 				"listings.csv:3 [accountId]: no Account with accountId 'acc-ghost' in this import or in the database",
 				"located_at.csv:2 [ownerId]: no Factory", "Rejected, nothing was written: 3 problems.");
 		assertThat(GraphFingerprint.of(TestNeo4j.database()).counts()).isEmpty();
@@ -47,7 +40,7 @@ class ImportCommandIT {
 	@Test
 	void aMissingPathIsAUsageErrorBeforeAnythingStarts() {
 		assertThat(run("import", "/no/such/folder")).isEqualTo(2);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("No such file or directory: /no/such/folder");
+		assertThat(this.command.err()).contains("No such file or directory: /no/such/folder");
 		assertThat(run("import")).isEqualTo(2);
 	}
 
@@ -57,17 +50,7 @@ class ImportCommandIT {
 		all[args.length] = "--sourcetrace.neo4j.uri=" + TestNeo4j.boltUri();
 		all[args.length + 1] = "--spring.neo4j.uri=" + TestNeo4j.boltUri();
 		all[args.length + 2] = "--spring.neo4j.authentication.password=unused-auth-is-disabled";
-		PrintStream stdout = System.out;
-		PrintStream stderr = System.err;
-		System.setOut(new PrintStream(this.out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
-		try {
-			return ImportCommand.run(SourceTraceApplication.class, all);
-		}
-		finally {
-			System.setOut(stdout);
-			System.setErr(stderr);
-		}
+		return this.command.run(all);
 	}
 
 }
