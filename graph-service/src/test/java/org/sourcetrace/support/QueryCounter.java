@@ -18,6 +18,8 @@ public final class QueryCounter implements QueryExecutionMonitor {
 
 	private final List<String> queries = new CopyOnWriteArrayList<>();
 
+	private final List<Long> transactions = new CopyOnWriteArrayList<>();
+
 	/** Attaches a counter to the shared test database. */
 	public static QueryCounter attach() {
 		QueryCounter counter = new QueryCounter();
@@ -35,6 +37,12 @@ public final class QueryCounter implements QueryExecutionMonitor {
 
 	public void reset() {
 		this.queries.clear();
+		this.transactions.clear();
+	}
+
+	/** The transaction each query ran in (Neo4j's sequence number of its outer transaction), in the same order. */
+	public List<Long> transactions() {
+		return List.copyOf(this.transactions);
 	}
 
 	public List<String> queries() {
@@ -48,6 +56,7 @@ public final class QueryCounter implements QueryExecutionMonitor {
 	@Override
 	public void startExecution(ExecutingQuery query) {
 		this.queries.add(query.rawQueryText());
+		this.transactions.add(query.getOuterTransactionSequenceNumber());
 	}
 
 	@Override

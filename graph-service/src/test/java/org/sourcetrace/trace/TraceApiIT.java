@@ -197,6 +197,57 @@ class TraceApiIT {
 	}
 
 	@Test
+	void aRequestOfLightReadsRunsInOneReadTransactionAndOneWithAnOperationOfItsOwnBudgetDoesNot() {
+		String listingId = truthWhere((l) -> l.path("counterfeit").asBoolean()).path("listingId").asString();
+		int colon = listingId.indexOf(':');
+		String factoryId = this.data.rings().getFirst().path("factories").get(0).asString();
+		Map<String, Object> variables = Map.of("p", listingId.substring(0, colon), "e", listingId.substring(colon + 1),
+				"id", listingId, "f", factoryId);
+		String light = """
+				query Light($p: ID!, $e: String!, $id: ID!) {
+				  sourceLookup(platformId: $p, externalId: $e, live: true) { sources { factoryId score } }
+				  listing(listingId: $id) { title platform { name } }
+				  search(text: "a", first: 2) { pageInfo { hasNextPage } }
+				}""";
+		String heavy = """
+				query Heavy($p: ID!, $e: String!, $id: ID!, $f: ID!) {
+				  sourceLookup(platformId: $p, externalId: $e, live: true) { sources { factoryId score } }
+				  listing(listingId: $id) { title platform { name } }
+				  distributionNetwork(factoryId: $f) { truncated }
+				}""";
+		for (String document : List.of(light, heavy)) {
+			// the first execution puts the document into the cache the decision is read from
+			JsonNode first = http().execute(document, variables);
+			assertThat(first.path("errors").isMissingNode()).as(first.toString()).isTrue();
+			QueryCounter counter = QueryCounter.attach();
+			try {
+				JsonNode again = http().execute(document, variables);
+				assertThat(again.path("data")).isEqualTo(first.path("data"));
+				assertThat(counter.queries()).hasSizeGreaterThanOrEqualTo(3);
+				Set<Long> transactions = Set.copyOf(counter.transactions());
+				if (document == light) {
+					assertThat(transactions).as("transactions of %s", counter.queries()).hasSize(1);
+				}
+				else {
+					// one (at least) for each of the three root fields, as without sharing
+					assertThat(transactions).as("transactions of %s", counter.queries()).hasSizeGreaterThanOrEqualTo(3);
+				}
+			}
+			finally {
+				counter.detach();
+			}
+		}
+		// a field that fails inside the shared transaction (the document is cached: it shares) leaves the others' answers
+		Map<String, Object> badListing = new java.util.HashMap<>(variables);
+		badListing.put("id", "no-colon");
+		JsonNode partial = http().execute(light, badListing);
+		assertThat(partial.path("errors").get(0).path("extensions").path("classification").asString()).isEqualTo("BAD_REQUEST");
+		assertThat(partial.path("data").path("listing").isNull()).isTrue();
+		assertThat(partial.path("data").path("sourceLookup")).isEqualTo(http().execute(light, variables).path("data").path("sourceLookup"));
+		assertThat(partial.path("data").path("search").path("pageInfo").has("hasNextPage")).isTrue();
+	}
+
+	@Test
 	void theNetworkOfARingFactoryReachesItsWarehousesStorefrontsAndListings() {
 		JsonNode ring = this.data.rings().stream().filter((r) -> !r.path("hardCases").toString().contains("SHARED_3PL"))
 			.findFirst().orElseThrow();
