@@ -136,7 +136,7 @@ final class BatchWriter {
 	}
 
 	/** Validation passed, so a problem now means the file changed in between. */
-	record Changed(String file, long line) implements Problems.Sink {
+	private record Changed(String file, long line) implements Problems.Sink {
 
 		@Override
 		public void add(String column, String message) {

@@ -173,7 +173,7 @@ final class BulkImport {
 		}
 
 		@Override
-		public void startFile(FileSpec spec, ImportFile file) {
+		public void startFile(FileSpec spec) {
 			closeNodes();
 			this.properties = spec.isNodeFile() ? Statements.properties(spec) : List.of();
 			if (spec.isNodeFile()) {
@@ -218,12 +218,46 @@ final class BulkImport {
 		}
 
 		@Override
-		public void endFile(FileSpec spec) {
+		public void endFile() {
 			closeNodes();
 		}
 
+		/** One file per type and pair of end kinds, with every property any of its relationships has. */
 		void writeRelationships() throws IOException {
-			BulkImport.writeRelationships(this.merged, this.work, this);
+			Map<Group, List<Map.Entry<RelationshipKey, Map<String, Object>>>> groups = new LinkedHashMap<>();
+			this.merged.entrySet().forEach((e) -> groups
+				.computeIfAbsent(new Group(e.getKey().type(), e.getKey().startKind(), e.getKey().endKind()), (g) -> new ArrayList<>())
+				.add(e));
+			int n = 0;
+			for (var group : groups.entrySet()) {
+				Map<String, String> types = new LinkedHashMap<>();
+				for (var e : group.getValue()) {
+					e.getValue().forEach((name, value) -> {
+						String type = importerType(value);
+						String before = types.putIfAbsent(name, type);
+						if (before != null && !before.equals(type)) {
+							throw new IllegalStateException(group.getKey() + "." + name + " holds both " + before + " and " + type);
+						}
+					});
+				}
+				List<String> names = List.copyOf(types.keySet());
+				Path file = this.work.resolve("relationships-" + (++n) + "-" + group.getKey().type() + ".csv");
+				try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+					StringBuilder header = new StringBuilder(":START_ID(").append(group.getKey().start().name()).append("),:END_ID(")
+						.append(group.getKey().end().name()).append(')');
+					names.forEach((name) -> header.append(',').append(name).append(':').append(types.get(name)));
+					out.write(header.toString());
+					for (var e : group.getValue()) {
+						StringBuilder line = new StringBuilder("\n").append(quoted(e.getKey().start(), this)).append(',')
+							.append(quoted(e.getKey().end(), this));
+						for (String name : names) {
+							line.append(',').append(field(e.getValue().get(name), this));
+						}
+						out.write(line.toString());
+					}
+				}
+				this.relationships.add(Map.entry(group.getKey().type(), file));
+			}
 			this.merged.clear();
 		}
 
@@ -253,46 +287,6 @@ final class BulkImport {
 			header.append(',').append(name).append(':').append(importerType(spec.column(name).type()));
 		}
 		return header.toString();
-	}
-
-	/** One file per type and pair of end kinds, with every property any of its relationships has. */
-	private static void writeRelationships(Map<RelationshipKey, Map<String, Object>> relationships, Path work,
-			Preparer input)
-			throws IOException {
-		Map<Group, List<Map.Entry<RelationshipKey, Map<String, Object>>>> groups = new LinkedHashMap<>();
-		relationships.entrySet().forEach((e) -> groups
-			.computeIfAbsent(new Group(e.getKey().type(), e.getKey().startKind(), e.getKey().endKind()), (g) -> new ArrayList<>())
-			.add(e));
-		int n = 0;
-		for (var group : groups.entrySet()) {
-			Map<String, String> types = new LinkedHashMap<>();
-			for (var e : group.getValue()) {
-				e.getValue().forEach((name, value) -> {
-					String type = importerType(value);
-					String before = types.putIfAbsent(name, type);
-					if (before != null && !before.equals(type)) {
-						throw new IllegalStateException(group.getKey() + "." + name + " holds both " + before + " and " + type);
-					}
-				});
-			}
-			List<String> names = List.copyOf(types.keySet());
-			Path file = work.resolve("relationships-" + (++n) + "-" + group.getKey().type() + ".csv");
-			try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-				StringBuilder header = new StringBuilder(":START_ID(").append(group.getKey().start().name()).append("),:END_ID(")
-					.append(group.getKey().end().name()).append(')');
-				names.forEach((name) -> header.append(',').append(name).append(':').append(types.get(name)));
-				out.write(header.toString());
-				for (var e : group.getValue()) {
-					StringBuilder line = new StringBuilder("\n").append(quoted(e.getKey().start(), input)).append(',')
-						.append(quoted(e.getKey().end(), input));
-					for (String name : names) {
-						line.append(',').append(field(e.getValue().get(name), input));
-					}
-					out.write(line.toString());
-				}
-			}
-			input.relationships.add(Map.entry(group.getKey().type(), file));
-		}
 	}
 
 	/** Runs Neo4j's offline importer on the prepared files into {@code home}'s new database. */

@@ -91,7 +91,7 @@ final class Validator {
 				return 0;
 			}
 			if (this.sink != null) {
-				this.sink.startFile(spec, file);
+				this.sink.startFile(spec);
 			}
 			Rows.Raw raw;
 			while ((raw = rows.next()) != null) {
@@ -115,7 +115,7 @@ final class Validator {
 			}
 			job.validated(rows.bytesRead(), records);
 			if (this.sink != null) {
-				this.sink.endFile(spec);
+				this.sink.endFile();
 			}
 		}
 		catch (Rows.BadFile ex) {
@@ -244,11 +244,11 @@ final class Validator {
 	 */
 	interface RowSink {
 
-		void startFile(FileSpec spec, ImportFile file);
+		void startFile(FileSpec spec);
 
 		void row(FileSpec spec, RowMapper.Row row);
 
-		void endFile(FileSpec spec);
+		void endFile();
 
 	}
 

@@ -65,17 +65,23 @@ class SharedReadTransaction implements WebGraphQlInterceptor, Ordered {
 		}
 		return Mono.defer(() -> {
 			WebGraphQlResponse[] answer = new WebGraphQlResponse[1];
+			boolean[] begun = new boolean[1];
 			try {
 				this.reads.executeWithoutResult((status) -> {
+					begun[0] = true;
 					status.setRollbackOnly();
 					answer[0] = chain.next(request).block();
 				});
 			}
 			catch (RuntimeException ex) {
-				if (answer[0] == null) {
+				if (!begun[0]) {
 					// not begun (the database is unreachable): the fields answer on their own, as without sharing
 					log.debug("No shared read transaction for this request: {}", ex.toString());
 					return chain.next(request);
+				}
+				if (answer[0] == null) {
+					// the execution itself failed: it is not run a second time
+					return Mono.error(ex);
 				}
 				// the answer stands; only ending the transaction failed
 				log.debug("Ending a shared read transaction failed: {}", ex.toString());
